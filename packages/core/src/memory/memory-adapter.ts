@@ -43,6 +43,25 @@ class TenantData {
     }
   }
 
+  /**
+   * Forgets what expired before `now`: replay keys, codes, access tokens, interactions and
+   * sessions. The engine checks every expiry itself, so a swept record only turns an "expired"
+   * rejection into an "unknown" one with the same OAuth error. Refresh tokens and grants stay:
+   * their expiry is optional and a rotated refresh token must stay detectable as reused.
+   */
+  sweepExpired(now: number): number {
+    let swept = 0;
+    for (const [key, expiresAt] of this.replay)
+      if (expiresAt < now && this.replay.delete(key)) swept++;
+    for (const map of [this.codes, this.accessTokens, this.interactions, this.sessions] as Map<
+      string,
+      { expiresAt: number }
+    >[]) {
+      for (const [key, record] of map) if (record.expiresAt < now && map.delete(key)) swept++;
+    }
+    return swept;
+  }
+
   revokeGrants(match: (grant: GrantRecord) => boolean): GrantRecord[] {
     const revoked: GrantRecord[] = [];
     for (const [id, grant] of this.grants) {
@@ -234,6 +253,8 @@ function storesFor(data: TenantData): TenantStores {
       },
     },
     replay: {
+      // A key is refused until `sweepExpired` forgets it; never by the wall clock, which tests
+      // freeze in the past. Re-adding a swept key is safe: its JWT failed its `exp` check first.
       async add(key, expiresAt) {
         if (data.replay.has(key)) return false;
         data.replay.set(key, expiresAt);
@@ -248,8 +269,15 @@ export interface MemoryAdapter {
   forTenant(tenantId: string): TenantStores;
   /** Adds or replaces a user (the memory adapter has no user management of its own). */
   putUser(tenantId: string, user: UserRecord): void;
+  /**
+   * Bounds memory: drops every tenant's records that expired before `now` (see
+   * `TenantData.sweepExpired`) and returns how many went. Nothing calls it implicitly; a
+   * long-running host calls it with its provider clock, e.g. once a minute.
+   */
+  sweepExpired(now: number): number;
 }
 
+/** A new, empty in-memory adapter; tenants come into being on first use. */
 export function createMemoryAdapter(): MemoryAdapter {
   const tenants = new Map<string, TenantData>();
   const dataFor = (tenantId: string): TenantData => {
@@ -264,6 +292,11 @@ export function createMemoryAdapter(): MemoryAdapter {
     forTenant: (tenantId) => storesFor(dataFor(tenantId)),
     putUser: (tenantId, user) => {
       dataFor(tenantId).users.set(user.id, copy(user));
+    },
+    sweepExpired: (now) => {
+      let swept = 0;
+      for (const data of tenants.values()) swept += data.sweepExpired(now);
+      return swept;
     },
   };
 }
