@@ -7,7 +7,16 @@ import { publicJsonResponse } from '../http/response.js';
 /** Caches may keep discovery and JWKS this long; key rotation stages `next` keys well before. */
 export const METADATA_MAX_AGE = 300;
 
-const CLIENT_ASSERTION_ALGS = ['HS256', 'HS384', 'HS512', 'RS256', 'PS256', 'ES256', 'EdDSA'];
+/** Algorithms accepted for client assertion JWTs (RFC 7523); registration checks against it. */
+export const CLIENT_ASSERTION_ALGS: readonly string[] = [
+  'HS256',
+  'HS384',
+  'HS512',
+  'RS256',
+  'PS256',
+  'ES256',
+  'EdDSA',
+];
 
 export function discoveryDocument(ctx: ProviderContext): Record<string, unknown> {
   const { settings, endpoints } = ctx;

@@ -37,15 +37,22 @@ function quote(value: string): string {
   return `"${value.replace(/["\\]/g, '')}"`;
 }
 
-/** RFC 6750 3: a Bearer challenge; without any token presented, no error code is given. */
-export function bearerErrorResponse(error: OAuthError, tokenPresented: boolean): Response {
+/**
+ * RFC 6750 3: a Bearer challenge; without any token presented, no error code is given. The realm
+ * names the protected resource (userinfo, or registration for RFC 7591/7592 tokens).
+ */
+export function bearerErrorResponse(
+  error: OAuthError,
+  tokenPresented: boolean,
+  realm = 'userinfo',
+): Response {
   if (!tokenPresented && error.status === 401) {
     return new Response(null, {
       status: 401,
-      headers: { 'www-authenticate': 'Bearer realm="userinfo"', 'cache-control': 'no-store' },
+      headers: { 'www-authenticate': `Bearer realm=${quote(realm)}`, 'cache-control': 'no-store' },
     });
   }
-  const challenge = `Bearer realm="userinfo", error=${quote(error.error)}, error_description=${quote(error.message)}`;
+  const challenge = `Bearer realm=${quote(realm)}, error=${quote(error.error)}, error_description=${quote(error.message)}`;
   return jsonResponse(error.toJSON(), error.status, { 'www-authenticate': challenge });
 }
 
