@@ -232,7 +232,8 @@ export class Provider {
     }
     const prefix = `${ENDPOINT_PATHS.registration}/`;
     if (route.startsWith(prefix) && route.length > prefix.length) {
-      const clientId = decodeURIComponent(route.slice(prefix.length));
+      const clientId = decodePathSegment(route.slice(prefix.length));
+      if (clientId === undefined) return Promise.resolve(notFound());
       return only(method, ['GET', 'PUT', 'DELETE'], () =>
         handleClientConfiguration(ctx, request, clientId),
       );
@@ -242,8 +243,11 @@ export class Provider {
 
   // ---- the pyOP-style programmatic API ----
 
-  /** Parses and validates an authentication request (query string, form body or parameters). */
-  parseAuthenticationRequest(
+  /**
+   * Parses and validates an authentication request (query string, form body or parameters).
+   * Async so malformed parameters reject the promise instead of throwing synchronously.
+   */
+  async parseAuthenticationRequest(
     params: string | URLSearchParams | Record<string, string>,
   ): Promise<AuthenticationRequest> {
     const search =
@@ -369,6 +373,15 @@ function preflight(): Promise<Response> {
       },
     }),
   );
+}
+
+/** A percent-decoded path segment, or undefined when it is malformed (e.g. `%E0`). */
+function decodePathSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
 }
 
 function notFound(): Response {

@@ -61,6 +61,11 @@ export interface ProviderSettings {
   clockTolerance: number;
   /** Back-channel logout attempts per client before giving up. */
   backchannelLogoutAttempts: number;
+  /**
+   * Milliseconds before the first back-channel logout retry; each further retry waits twice as
+   * long, so a briefly unavailable RP is not hammered. Tests set 0 so they never wait.
+   */
+  backchannelLogoutRetryDelay: number;
 }
 
 export const DEFAULT_SETTINGS: ProviderSettings = {
@@ -102,6 +107,7 @@ export const DEFAULT_SETTINGS: ProviderSettings = {
   clientAssertionMaxAge: 300,
   clockTolerance: 30,
   backchannelLogoutAttempts: 3,
+  backchannelLogoutRetryDelay: 1000,
 };
 
 export type SettingsInput = Partial<Omit<ProviderSettings, 'lifetimes' | 'pkce'>> & {
