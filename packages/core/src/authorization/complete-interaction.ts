@@ -14,7 +14,7 @@ import {
   clearInteractionCookie,
   consumeInteraction,
   loadInteraction,
-} from './interaction-binding.js';
+} from '../sessions/interaction-binding.js';
 import { parseAuthenticationRequest } from './parse-request.js';
 import type { AuthenticationRequest } from './request.js';
 import { subjectOf } from './resolve-subject.js';

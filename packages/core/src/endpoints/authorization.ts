@@ -6,7 +6,7 @@
 import { authorize } from '../authorization/authorize.js';
 import { consentNeeded, loginNeeded } from '../authorization/decide-prompt.js';
 import { redirectableError } from '../authorization/deliver-error.js';
-import { beginInteraction } from '../authorization/interaction-binding.js';
+import { beginInteraction } from '../sessions/interaction-binding.js';
 import { parseAuthenticationRequest } from '../authorization/parse-request.js';
 import type { AuthenticationRequest } from '../authorization/request.js';
 import { errorTarget } from '../authorization/response.js';

@@ -5,7 +5,7 @@
  * page and never redirected: the redirect URI is only trusted once validated.
  */
 import type { ProviderContext } from '../context.js';
-import { asOAuthError, authorizationErrorResponse } from '../http/errors.js';
+import { asOAuthError, errorPageResponse } from '../http/errors.js';
 import { readQueryOrForm } from '../http/request.js';
 import { readEndSessionRequest, validateEndSessionRequest } from '../logout/end-session-request.js';
 import { beginLogoutInteraction } from '../logout/logout-interaction.js';
@@ -23,6 +23,9 @@ export async function handleEndSession(ctx: ProviderContext, request: Request): 
     if (!(await currentSession(ctx, request))) return postLogoutResponse(ctx, logout, true, []);
     return await beginLogoutInteraction(ctx, logout);
   } catch (error) {
-    return authorizationErrorResponse(asOAuthError(error, ctx.logger));
+    return errorPageResponse(
+      asOAuthError(error, ctx.logger),
+      'This sign-out request cannot be completed',
+    );
   }
 }

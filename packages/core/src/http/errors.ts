@@ -75,7 +75,13 @@ export function authorizationErrorResponse(error: OAuthError): Response {
     const url = error.toErrorUrl();
     if (url) return redirectResponse(url);
   }
-  const title =
-    error.status >= 500 ? 'Something went wrong' : 'This sign-in request cannot be completed';
-  return htmlResponse(error.status >= 500 ? 500 : 400, title, `${error.error}: ${error.message}`);
+  return errorPageResponse(error, 'This sign-in request cannot be completed');
+}
+
+/** An error shown to the end user as a page, never redirected (e.g. an invalid logout request). */
+export function errorPageResponse(error: OAuthError, title: string): Response {
+  if (error.status >= 500) {
+    return htmlResponse(500, 'Something went wrong', `${error.error}: ${error.message}`);
+  }
+  return htmlResponse(400, title, `${error.error}: ${error.message}`);
 }

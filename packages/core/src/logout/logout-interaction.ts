@@ -5,36 +5,26 @@
  */
 import type { ProviderContext } from '../context.js';
 import { OAuthError } from '../errors.js';
-import { readCookie, serializeCookie } from '../http/cookies.js';
-import { redirectResponse } from '../http/response.js';
+import {
+  beginInteraction,
+  consumeInteraction,
+  loadInteraction,
+} from '../sessions/interaction-binding.js';
 import type { InteractionRecord } from '../storage/ports.js';
-import { hashToken, safeEqual } from '../tokens/hash.js';
-import { randomId, randomToken } from '../tokens/random.js';
 import type { ValidatedLogout } from './end-session-request.js';
 
+export { clearInteractionCookie } from '../sessions/interaction-binding.js';
+
 /** Stores the validated logout and sends the browser to the host's confirmation page. */
-export async function beginLogoutInteraction(
+export function beginLogoutInteraction(
   ctx: ProviderContext,
   logout: ValidatedLogout,
 ): Promise<Response> {
-  const binding = randomToken(ctx.random);
-  const now = ctx.clock();
-  const record: InteractionRecord = {
-    id: randomId(ctx.random),
-    bindingHash: hashToken(binding),
+  return beginInteraction(ctx, {
     ...(logout.clientId !== undefined && { clientId: logout.clientId }),
     params: logoutParams(logout),
     prompt: 'logout',
-    createdAt: now,
-    expiresAt: now + ctx.settings.lifetimes.interaction,
-  };
-  await ctx.stores.interactions.create(record);
-  const cookie = serializeCookie(ctx.cookies.interaction, binding, {
-    path: ctx.cookies.path,
-    secure: ctx.cookies.secure,
-    maxAge: ctx.settings.lifetimes.interaction,
   });
-  return redirectResponse(ctx.interactionUrl(record.id, 'logout'), { 'set-cookie': cookie });
 }
 
 /**
@@ -47,27 +37,12 @@ export async function consumeLogoutInteraction(
   request: Request,
   id: string,
 ): Promise<InteractionRecord> {
-  const record = await ctx.stores.interactions.get(id);
-  if (record?.prompt !== 'logout' || record.expiresAt <= ctx.clock()) {
-    throw new OAuthError('invalid_request', 'The logout request is unknown or has expired');
+  const record = await loadInteraction(ctx, request, id);
+  if (record.prompt !== 'logout') {
+    throw new OAuthError('invalid_request', 'The interaction is not a logout');
   }
-  const binding = readCookie(request, ctx.cookies.interaction);
-  if (!binding || !safeEqual(hashToken(binding), record.bindingHash)) {
-    throw new OAuthError('invalid_request', 'The logout request was started in another browser');
-  }
-  const consumed = await ctx.stores.interactions.consume(id);
-  if (!consumed)
-    throw new OAuthError('invalid_request', 'The logout request was already completed');
-  return consumed;
-}
-
-/** The Set-Cookie value that removes the interaction-binding cookie. */
-export function clearInteractionCookie(ctx: ProviderContext): string {
-  return serializeCookie(ctx.cookies.interaction, '', {
-    path: ctx.cookies.path,
-    secure: ctx.cookies.secure,
-    maxAge: 0,
-  });
+  await consumeInteraction(ctx, id);
+  return record;
 }
 
 /** The stored form of a validated logout (RP-Initiated Logout 1.0 parameter names). */

@@ -4,7 +4,7 @@
  */
 import type { ProviderContext } from '../context.js';
 import { InvalidSubjectIdentifier, OAuthError } from '../errors.js';
-import { asOAuthError, authorizationErrorResponse } from '../http/errors.js';
+import { asOAuthError, errorPageResponse } from '../http/errors.js';
 import { clearSessionCookie, currentSession } from '../sessions/session.js';
 import { endOpSession } from './end-op-session.js';
 import { type EndSessionRequest, validateEndSessionRequest } from './end-session-request.js';
@@ -77,6 +77,9 @@ export async function completeLogout(
     };
     return postLogoutResponse(ctx, target, confirmed, cookies);
   } catch (error) {
-    return authorizationErrorResponse(asOAuthError(error, ctx.logger));
+    return errorPageResponse(
+      asOAuthError(error, ctx.logger),
+      'This sign-out request cannot be completed',
+    );
   }
 }

@@ -9,7 +9,10 @@ import { hashToken } from '../tokens/hash.js';
 import { randomId, randomToken } from '../tokens/random.js';
 
 /** The live session of the browser that sent `request`, if any. */
-export async function currentSession(ctx: ProviderContext, request: Request): Promise<SessionRecord | undefined> {
+export async function currentSession(
+  ctx: ProviderContext,
+  request: Request,
+): Promise<SessionRecord | undefined> {
   const token = readCookie(request, ctx.cookies.session);
   if (!token) return undefined;
   const session = await ctx.stores.sessions.findByTokenHash(hashToken(token));
@@ -46,5 +49,9 @@ export async function startSession(
 
 /** The Set-Cookie header value that removes the session cookie. */
 export function clearSessionCookie(ctx: ProviderContext): string {
-  return serializeCookie(ctx.cookies.session, '', { path: ctx.cookies.path, secure: ctx.cookies.secure, maxAge: 0 });
+  return serializeCookie(ctx.cookies.session, '', {
+    path: ctx.cookies.path,
+    secure: ctx.cookies.secure,
+    maxAge: 0,
+  });
 }
