@@ -30,27 +30,43 @@ export function parseParams(source: string | URLSearchParams): Params {
   return params;
 }
 
-async function readText(request: Request): Promise<string> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > MAX_BODY_BYTES)
-    throw new OAuthError('invalid_request', 'Request body is too large');
-  if (!request.body) return '';
-  const reader = request.body.getReader();
+/**
+ * Reads a request or response body as UTF-8, refusing more than `limit` bytes: the declared
+ * length is checked first, then the stream is cut off as soon as it exceeds the limit.
+ */
+export async function readBoundedText(
+  message: Pick<Request, 'headers' | 'body'>,
+  limit: number,
+  tooLarge: () => Error,
+): Promise<string> {
+  if (Number(message.headers.get('content-length') ?? '0') > limit) throw tooLarge();
+  if (!message.body) return '';
+  const reader = message.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > limit) {
       await reader.cancel();
-      throw new OAuthError('invalid_request', 'Request body is too large');
+      throw tooLarge();
     }
     chunks.push(value);
   }
+  return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+}
+
+async function readText(request: Request): Promise<string> {
+  const text = readBoundedText(
+    request,
+    MAX_BODY_BYTES,
+    () => new OAuthError('invalid_request', 'Request body is too large'),
+  );
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
-  } catch {
+    return await text;
+  } catch (error) {
+    if (error instanceof OAuthError) throw error;
     throw new OAuthError('invalid_request', 'Request body is not valid UTF-8');
   }
 }

@@ -4,6 +4,7 @@
  * one, all redirect URIs of a pairwise client must share one host, so the `sub` never depends on
  * which redirect URI a request used (pyOP derived it from the request and varied it per host).
  */
+import { readBoundedText } from '../http/request.js';
 import { invalidMetadata } from './invalid-metadata.js';
 
 /** A slow or hanging sector host must not hold a registration request open. */
@@ -50,7 +51,7 @@ async function fetchSectorDocument(uri: string, fetchFn: typeof fetch): Promise<
       signal: AbortSignal.timeout(SECTOR_FETCH_TIMEOUT_MS),
     });
     if (response.status !== 200) throw new Error(`status ${response.status}`);
-    text = await readCapped(response);
+    text = await readBoundedText(response, SECTOR_MAX_BYTES, () => new Error('too large'));
   } catch {
     throw invalidMetadata('sector_identifier_uri', 'could not be fetched');
   }
@@ -64,25 +65,4 @@ async function fetchSectorDocument(uri: string, fetchFn: typeof fetch): Promise<
     throw invalidMetadata('sector_identifier_uri', 'must hold a JSON array of URIs');
   }
   return document as string[];
-}
-
-async function readCapped(response: Response): Promise<string> {
-  if (Number(response.headers.get('content-length') ?? '0') > SECTOR_MAX_BYTES) {
-    throw new Error('too large');
-  }
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > SECTOR_MAX_BYTES) {
-      await reader.cancel();
-      throw new Error('too large');
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
 }
