@@ -6,6 +6,7 @@
 import { splitScope } from '../claims/scopes.js';
 import type { ProviderContext } from '../context.js';
 import { AuthorizationError } from '../errors.js';
+import { evaluateExtraClaims } from '../grants/extra-claims.js';
 import { signIdToken } from '../tokens/id-token.js';
 import type { Authentication, ExtraClaims, UserRecord } from '../types.js';
 import { idTokenUserClaims } from './id-token-claims.js';
@@ -40,10 +41,7 @@ export async function authorize(
   await ctx.stores.subjects.remember(userId, sub);
   checkRequestedSubject(request, sub, target);
 
-  const extra =
-    typeof extraClaims === 'function'
-      ? await extraClaims(userId, request.clientId)
-      : (extraClaims ?? {});
+  const extra = await evaluateExtraClaims(extraClaims, userId, request.clientId);
   const scope = request.scope.join(' ');
   const grant = await ctx.state.createGrant({
     clientId: request.clientId,

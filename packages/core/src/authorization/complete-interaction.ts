@@ -6,15 +6,15 @@ import type { ProviderContext } from '../context.js';
 import { AuthorizationError, InvalidAuthenticationRequest, OAuthError } from '../errors.js';
 import { authorizationErrorResponse } from '../http/errors.js';
 import { redirectResponse } from '../http/response.js';
-import { currentSession, startSession } from '../sessions/session.js';
-import type { InteractionRecord } from '../storage/ports.js';
-import { authorize } from './authorize.js';
-import { consentNeeded, demandedSubject } from './decide-prompt.js';
 import {
   clearInteractionCookie,
   consumeInteraction,
   loadInteraction,
 } from '../sessions/interaction-binding.js';
+import { currentSession, startSession } from '../sessions/session.js';
+import type { InteractionRecord } from '../storage/ports.js';
+import { authorize } from './authorize.js';
+import { consentNeeded, demandedSubject } from './decide-prompt.js';
 import { parseAuthenticationRequest } from './parse-request.js';
 import type { AuthenticationRequest } from './request.js';
 import { subjectOf } from './resolve-subject.js';

@@ -5,10 +5,10 @@
  */
 import { claimsForScopes, scopeClaimMap } from '../claims/scopes.js';
 import type { ProviderContext } from '../context.js';
+import { loadInteraction } from '../sessions/interaction-binding.js';
 import type { InteractionPrompt } from '../storage/ports.js';
 import type { ClientRecord } from '../types.js';
 import { requestedClaimNames } from './decide-prompt.js';
-import { loadInteraction } from '../sessions/interaction-binding.js';
 import { parseAuthenticationRequest } from './parse-request.js';
 
 export { completeInteraction, type InteractionResult } from './complete-interaction.js';

@@ -15,13 +15,7 @@ export function subjectOf(
   request: Pick<AuthenticationRequest, 'client'>,
   user: UserRecord,
 ): string {
-  return subjectFor(
-    ctx.subjects,
-    user.id,
-    user.claims,
-    request.client.metadata,
-    ctx.settings.subjectTypes[0] ?? 'public',
-  );
+  return subjectFor(ctx, user, request.client.metadata);
 }
 
 /**

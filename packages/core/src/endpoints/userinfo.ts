@@ -51,13 +51,7 @@ async function fallbackSubject(
 ): Promise<string> {
   const client = await ctx.stores.clients.get(clientId);
   if (!client) throw new InvalidAccessToken('The access token is no longer valid');
-  return subjectFor(
-    ctx.subjects,
-    userId,
-    claims,
-    client.metadata,
-    ctx.settings.subjectTypes[0] ?? 'public',
-  );
+  return subjectFor(ctx, { id: userId, claims }, client.metadata);
 }
 
 /** GET or POST /userinfo. */

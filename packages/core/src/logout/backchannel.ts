@@ -60,6 +60,5 @@ async function currentSubject(
 ): Promise<string | undefined> {
   const user = await ctx.stores.users.get(userId);
   if (!user) return undefined;
-  const defaultType = ctx.settings.subjectTypes[0] ?? 'public';
-  return subjectFor(ctx.subjects, user.id, user.claims, client.metadata, defaultType);
+  return subjectFor(ctx, user, client.metadata);
 }

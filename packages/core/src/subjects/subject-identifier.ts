@@ -3,7 +3,7 @@
  * vectors: public = hex SHA-256(userId + salt), pairwise = hex SHA-256(sector + userId + salt).
  */
 import { createHash } from 'node:crypto';
-import type { ClientMetadata, SubjectType } from '../types.js';
+import type { ClientMetadata, SubjectType, UserRecord } from '../types.js';
 
 export interface SubjectIdentifierFactory {
   createPublicIdentifier(userId: string): string;
@@ -43,17 +43,19 @@ export function sectorIdentifierOf(
   return new URL(source).hostname;
 }
 
-/** The `sub` for this user at this client: a custom `sub` claim wins, as in pyOP. */
+/**
+ * The `sub` of `user` at a client: a custom `sub` claim wins, as in pyOP; otherwise the client's
+ * `subject_type`, defaulting to the tenant's first supported type. Every place that needs a
+ * user's subject asks here, so the ID token, userinfo and logout tokens always agree.
+ */
 export function subjectFor(
-  factory: SubjectIdentifierFactory,
-  userId: string,
-  userClaims: Record<string, unknown>,
+  source: { subjects: SubjectIdentifierFactory; settings: { subjectTypes: SubjectType[] } },
+  user: Pick<UserRecord, 'id' | 'claims'>,
   metadata: Pick<ClientMetadata, 'sector_identifier_uri' | 'redirect_uris' | 'subject_type'>,
-  defaultType: SubjectType,
 ): string {
-  if (typeof userClaims.sub === 'string' && userClaims.sub) return userClaims.sub;
-  const type = metadata.subject_type ?? defaultType;
+  if (typeof user.claims.sub === 'string' && user.claims.sub) return user.claims.sub;
+  const type = metadata.subject_type ?? source.settings.subjectTypes[0] ?? 'public';
   return type === 'pairwise'
-    ? factory.createPairwiseIdentifier(userId, sectorIdentifierOf(metadata))
-    : factory.createPublicIdentifier(userId);
+    ? source.subjects.createPairwiseIdentifier(user.id, sectorIdentifierOf(metadata))
+    : source.subjects.createPublicIdentifier(user.id);
 }

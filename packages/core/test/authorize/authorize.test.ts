@@ -155,11 +155,9 @@ describe('Corrected pyOP defects in authorize (pyOP spec 12)', () => {
     const { provider } = t;
     const client = (await t.stores.clients.get('client1'))!;
     const sub = subjectFor(
-      provider.context.subjects,
-      'user1',
-      USER1.claims,
+      provider.context,
+      { id: 'user1', claims: USER1.claims },
       client.metadata,
-      'public',
     );
     for (const entry of [{ value: sub }, { essential: true }, null]) {
       const request = await buildRequest(provider, {

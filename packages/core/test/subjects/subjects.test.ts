@@ -10,6 +10,11 @@ import { createTestProvider } from '../support/harness.js';
 const PUBLIC_SUB = '1f93df1e8eadd31cede274827dc0db5bb07ab3b8437e192501809cfb85abda71';
 const PAIRWISE_SUB = 'f0f49e5b3ca9ff385451397f73483472db16ec4441f34cf00ae29028460cb206';
 
+/** What `subjectFor` reads: the factory and the tenant's supported subject types. */
+const source = (first: 'public' | 'pairwise') => ({
+  subjects: new HashBasedSubjectIdentifierFactory('salt'),
+  settings: { subjectTypes: [first] },
+});
 describe('Hash-based subject identifiers OIDC Core 8 (pyOP vectors)', () => {
   const factory = new HashBasedSubjectIdentifierFactory('salt');
 
@@ -28,8 +33,6 @@ describe('Hash-based subject identifiers OIDC Core 8 (pyOP vectors)', () => {
 });
 
 describe('Sector identifiers (OIDC Core 8.1)', () => {
-  const factory = new HashBasedSubjectIdentifierFactory('salt');
-
   it('takes the sector from the sector_identifier_uri host', () => {
     expect(
       sectorIdentifierOf({
@@ -45,10 +48,10 @@ describe('Sector identifiers (OIDC Core 8.1)', () => {
       sector_identifier_uri: 'https://client1.example.com/sector.json',
       redirect_uris: ['https://a.example.com/cb', 'https://b.example.org/cb'],
     };
-    const sub = subjectFor(factory, 'user1', {}, metadata, 'public');
+    const sub = subjectFor(source('public'), { id: 'user1', claims: {} }, metadata);
     expect(sub).toBe(PAIRWISE_SUB);
     const reordered = { ...metadata, redirect_uris: [...metadata.redirect_uris].reverse() };
-    expect(subjectFor(factory, 'user1', {}, reordered, 'public')).toBe(sub);
+    expect(subjectFor(source('public'), { id: 'user1', claims: {} }, reordered)).toBe(sub);
   });
 
   it('uses the redirect host when there is no sector_identifier_uri', () => {
@@ -56,14 +59,18 @@ describe('Sector identifiers (OIDC Core 8.1)', () => {
       subject_type: 'pairwise' as const,
       redirect_uris: ['https://client1.example.com/cb', 'https://client1.example.com/other'],
     };
-    expect(subjectFor(factory, 'user1', {}, metadata, 'public')).toBe(PAIRWISE_SUB);
+    expect(subjectFor(source('public'), { id: 'user1', claims: {} }, metadata)).toBe(PAIRWISE_SUB);
   });
 
   it('uses the default subject type when the client has none, and a custom sub wins', () => {
     const metadata = { redirect_uris: ['https://client1.example.com/cb'] };
-    expect(subjectFor(factory, 'user1', {}, metadata, 'public')).toBe(PUBLIC_SUB);
-    expect(subjectFor(factory, 'user1', {}, metadata, 'pairwise')).toBe(PAIRWISE_SUB);
-    expect(subjectFor(factory, 'user1', { sub: 'custom' }, metadata, 'pairwise')).toBe('custom');
+    expect(subjectFor(source('public'), { id: 'user1', claims: {} }, metadata)).toBe(PUBLIC_SUB);
+    expect(subjectFor(source('pairwise'), { id: 'user1', claims: {} }, metadata)).toBe(
+      PAIRWISE_SUB,
+    );
+    expect(
+      subjectFor(source('pairwise'), { id: 'user1', claims: { sub: 'custom' } }, metadata),
+    ).toBe('custom');
   });
 });
 
