@@ -6,7 +6,6 @@
 import { authorize } from '../authorization/authorize.js';
 import { consentNeeded, loginNeeded } from '../authorization/decide-prompt.js';
 import { redirectableError } from '../authorization/deliver-error.js';
-import { beginInteraction } from '../sessions/interaction-binding.js';
 import { parseAuthenticationRequest } from '../authorization/parse-request.js';
 import type { AuthenticationRequest } from '../authorization/request.js';
 import { errorTarget } from '../authorization/response.js';
@@ -14,6 +13,7 @@ import type { ProviderContext } from '../context.js';
 import { AuthorizationError } from '../errors.js';
 import { authorizationErrorResponse } from '../http/errors.js';
 import { readQueryOrForm } from '../http/request.js';
+import { beginInteraction } from '../sessions/interaction-binding.js';
 import { currentSession } from '../sessions/session.js';
 
 /** GET or POST /authorize. Never throws: errors are redirected or shown as a page. */

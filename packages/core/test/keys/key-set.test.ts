@@ -24,7 +24,10 @@ describe('Signing keys', () => {
 
   it('always offers RS256 even when a tenant asks only for other algorithms', async () => {
     const { provider } = await createTestProvider({ empty: true, algorithms: ['ES256'] });
-    expect(provider.configuration.id_token_signing_alg_values_supported).toEqual(['RS256', 'ES256']);
+    expect(provider.configuration.id_token_signing_alg_values_supported).toEqual([
+      'RS256',
+      'ES256',
+    ]);
   });
 
   it('signs with the active key of the requested algorithm and names it by kid', async () => {
@@ -73,7 +76,9 @@ describe('Signing keys', () => {
     // A second rotation promotes the staged `next` key rather than generating a new one.
     const staged = (await stores.keys.list()).find((k) => k.state === 'next')!;
     clock.advance(3600);
-    expect((await rotateSigningKey(stores.keys, 'ES256', { clock, random: defaultRandom })).kid).toBe(staged.kid);
+    expect(
+      (await rotateSigningKey(stores.keys, 'ES256', { clock, random: defaultRandom })).kid,
+    ).toBe(staged.kid);
   });
 
   it('prunes only keys retired before the cut-off', async () => {
