@@ -98,7 +98,7 @@ export async function readJsonObject(
   try {
     value = JSON.parse(await readText(request));
   } catch (error) {
-    if (error instanceof OAuthError) throw error;
+    if (error instanceof OAuthError) throw onError(error.message);
     throw onError('Request body is not valid JSON');
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
