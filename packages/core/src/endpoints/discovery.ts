@@ -80,6 +80,14 @@ export function discoveryDocument(ctx: ProviderContext): Record<string, unknown>
   };
 }
 
+/** The serialized document per provider, rebuilt only when its keys are reloaded. */
+const serialized = new WeakMap<ProviderContext, { keys: ProviderContext['keys']; json: string }>();
+
 export async function handleDiscovery(ctx: ProviderContext, _request: Request): Promise<Response> {
-  return publicJsonResponse(discoveryDocument(ctx), METADATA_MAX_AGE);
+  let cached = serialized.get(ctx);
+  if (cached?.keys !== ctx.keys) {
+    cached = { keys: ctx.keys, json: JSON.stringify(discoveryDocument(ctx)) };
+    serialized.set(ctx, cached);
+  }
+  return publicJsonResponse(cached.json, METADATA_MAX_AGE);
 }

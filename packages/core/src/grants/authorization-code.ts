@@ -7,7 +7,7 @@ import { InvalidTokenRequest, OAuthError } from '../errors.js';
 import { loadActiveUser } from './active-user.js';
 import { resolveExtraClaims } from './extra-claims.js';
 import type { Grant } from './grant.js';
-import { issueGrantIdToken } from './id-token.js';
+import { issueTokens } from './issue-tokens.js';
 import { verifyPkce } from './pkce.js';
 import { mayIssueRefreshToken } from './refresh-policy.js';
 import { subjectOfGrant } from './subject.js';
@@ -36,35 +36,18 @@ export const authorizationCodeGrant: Grant = {
     verifyPkce(ctx, client, code, params.get('code_verifier'));
     const user = await loadActiveUser(ctx, grant);
     const sub = subjectOfGrant(ctx, client, grant, user);
-    const accessToken = await ctx.state.createAccessToken({
-      clientId: client.clientId,
-      grantId: grant.id,
-      userId: user.id,
+    return issueTokens(ctx, {
+      client,
+      grant,
+      user,
       sub,
       scope: grant.scope,
-      claims: grant.claims?.userinfo,
+      refreshToken: mayIssueRefreshToken(ctx, client, grant.scope)
+        ? ctx.state.createRefreshToken(grant)
+        : undefined,
+      idToken: splitScope(grant.scope).includes('openid')
+        ? { extraClaims: await resolveExtraClaims(grant, extra), includeNonce: true }
+        : undefined,
     });
-    const refreshToken = mayIssueRefreshToken(ctx, client, grant.scope)
-      ? await ctx.state.createRefreshToken(grant)
-      : undefined;
-    const idToken = splitScope(grant.scope).includes('openid')
-      ? await issueGrantIdToken(ctx, {
-          client,
-          grant,
-          user,
-          sub,
-          accessToken: accessToken.value,
-          extraClaims: await resolveExtraClaims(grant, extra),
-          includeNonce: true,
-        })
-      : undefined;
-    return {
-      access_token: accessToken.value,
-      token_type: 'Bearer',
-      expires_in: accessToken.expiresIn,
-      ...(refreshToken !== undefined && { refresh_token: refreshToken }),
-      ...(idToken !== undefined && { id_token: idToken }),
-      ...(grant.scope !== '' && { scope: grant.scope }),
-    };
   },
 };

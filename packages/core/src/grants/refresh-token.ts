@@ -8,7 +8,7 @@ import { InvalidTokenRequest } from '../errors.js';
 import { loadActiveUser } from './active-user.js';
 import { resolveExtraClaims } from './extra-claims.js';
 import type { Grant } from './grant.js';
-import { issueGrantIdToken } from './id-token.js';
+import { issueTokens } from './issue-tokens.js';
 import { subjectOfGrant } from './subject.js';
 
 export const refreshTokenGrant: Grant = {
@@ -26,34 +26,18 @@ export const refreshTokenGrant: Grant = {
     );
     const user = await loadActiveUser(ctx, grant);
     const sub = subjectOfGrant(ctx, client, grant, user);
-    const accessToken = await ctx.state.createAccessToken({
-      clientId: client.clientId,
-      grantId: grant.id,
-      userId: user.id,
+    // OIDC Core 12.2: same iss, sub, aud and auth_time; fresh iat/exp; no nonce.
+    const withIdToken = ctx.settings.idTokenOnRefresh && splitScope(scope).includes('openid');
+    return issueTokens(ctx, {
+      client,
+      grant,
+      user,
       sub,
       scope,
-      claims: grant.claims?.userinfo,
+      refreshToken,
+      idToken: withIdToken
+        ? { extraClaims: await resolveExtraClaims(grant, extra), includeNonce: false }
+        : undefined,
     });
-    // OIDC Core 12.2: same iss, sub, aud and auth_time; fresh iat/exp; no nonce.
-    const idToken =
-      ctx.settings.idTokenOnRefresh && splitScope(scope).includes('openid')
-        ? await issueGrantIdToken(ctx, {
-            client,
-            grant,
-            user,
-            sub,
-            accessToken: accessToken.value,
-            extraClaims: await resolveExtraClaims(grant, extra),
-            includeNonce: false,
-          })
-        : undefined;
-    return {
-      access_token: accessToken.value,
-      token_type: 'Bearer',
-      expires_in: accessToken.expiresIn,
-      refresh_token: refreshToken,
-      ...(idToken !== undefined && { id_token: idToken }),
-      ...(scope !== '' && { scope }),
-    };
   },
 };

@@ -14,9 +14,9 @@ export function jsonResponse(
   });
 }
 
-/** Public, cacheable JSON (discovery, JWKS). */
+/** Public, cacheable JSON (discovery, JWKS); a string body is taken as already serialized. */
 export function publicJsonResponse(body: unknown, maxAge: number): Response {
-  return new Response(JSON.stringify(body), {
+  return new Response(typeof body === 'string' ? body : JSON.stringify(body), {
     status: 200,
     headers: {
       'content-type': 'application/json; charset=utf-8',

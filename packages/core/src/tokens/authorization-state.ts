@@ -99,6 +99,19 @@ export class AuthorizationState {
   async createAccessToken(
     input: Pick<AccessTokenRecord, 'clientId' | 'grantId' | 'userId' | 'sub' | 'scope' | 'claims'>,
   ): Promise<IssuedAccessToken> {
+    const minted = this.mintAccessToken(input);
+    await minted.persisted;
+    return minted;
+  }
+
+  /**
+   * Mints an access token and starts storing it without waiting, so the caller can sign the ID
+   * token (which needs the value for `at_hash`) while the write is in flight. The token must not
+   * be handed out before `persisted` resolves.
+   */
+  mintAccessToken(
+    input: Pick<AccessTokenRecord, 'clientId' | 'grantId' | 'userId' | 'sub' | 'scope' | 'claims'>,
+  ): IssuedAccessToken & { persisted: Promise<void> } {
     const value = randomToken(this.random);
     const now = this.clock();
     const expiresIn = this.lifetimes.accessToken;
@@ -108,8 +121,7 @@ export class AuthorizationState {
       issuedAt: now,
       expiresAt: now + expiresIn,
     };
-    await this.stores.accessTokens.create(record);
-    return { value, expiresIn, record };
+    return { value, expiresIn, record, persisted: this.stores.accessTokens.create(record) };
   }
 
   /** The stored token and whether it is active; unknown tokens throw `invalid_token`. */

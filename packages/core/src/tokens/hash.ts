@@ -5,9 +5,13 @@ export function hashToken(value: string): string {
   return createHash('sha256').update(value, 'utf8').digest('base64url');
 }
 
-/** Constant-time comparison of two strings (of any lengths). */
+/**
+ * Constant-time comparison of two digests (token hashes, PKCE challenges). The time does not
+ * depend on where the values differ; a length difference returns at once, which reveals nothing
+ * here because digests have a public, fixed length.
+ */
 export function safeEqual(a: string, b: string): boolean {
-  const left = createHash('sha256').update(a, 'utf8').digest();
-  const right = createHash('sha256').update(b, 'utf8').digest();
-  return timingSafeEqual(left, right);
+  const left = Buffer.from(a, 'utf8');
+  const right = Buffer.from(b, 'utf8');
+  return left.length === right.length && timingSafeEqual(left, right);
 }
