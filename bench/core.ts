@@ -104,9 +104,12 @@ async function main(): Promise<void> {
     return { alg, ratio, limit: GOALS[alg], met: ratio <= GOALS[alg] };
   });
   console.log('\nGoal: code exchange <= 1.5x RS256 signature, <= 3x ES256/EdDSA signature');
+  // A fixed small iteration count (the CI smoke run) proves the bench works, not how fast it is.
+  const verdict = (met: boolean) =>
+    plan.iterations === undefined ? (met ? 'met' : 'NOT met') : 'not judged (fixed iterations)';
   for (const goal of goals) {
     console.log(
-      `  ${goal.alg.padEnd(6)} ${goal.ratio.toFixed(2)}x (limit ${goal.limit}x): ${goal.met ? 'met' : 'NOT met'}`,
+      `  ${goal.alg.padEnd(6)} ${goal.ratio.toFixed(2)}x (limit ${goal.limit}x): ${verdict(goal.met)}`,
     );
   }
   const date = new Date().toISOString().replace(/[:.]/g, '-');
