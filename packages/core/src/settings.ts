@@ -10,6 +10,7 @@ import type {
   SigningAlgorithm,
   SubjectType,
 } from './types.js';
+import { RESPONSE_TYPES } from './types.js';
 
 export interface Lifetimes {
   /** Authorization codes: 10 minutes at most (RFC 6749 4.1.2 recommends short). */
@@ -78,14 +79,7 @@ export const DEFAULT_SETTINGS: ProviderSettings = {
     interaction: 600,
     session: 14 * 24 * 3600,
   },
-  responseTypes: [
-    'code',
-    'id_token',
-    'id_token token',
-    'code id_token',
-    'code token',
-    'code id_token token',
-  ],
+  responseTypes: [...RESPONSE_TYPES],
   responseModes: ['query', 'fragment', 'form_post'],
   grantTypes: ['authorization_code', 'implicit', 'refresh_token', 'client_credentials'],
   tokenEndpointAuthMethods: [

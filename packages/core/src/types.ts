@@ -11,13 +11,17 @@ export type RandomSource = (length: number) => Uint8Array;
 
 export type SigningAlgorithm = 'RS256' | 'ES256' | 'EdDSA';
 
-export type ResponseType =
-  | 'code'
-  | 'id_token'
-  | 'id_token token'
-  | 'code id_token'
-  | 'code token'
-  | 'code id_token token';
+/** The OpenID Connect response types (OIDC Core 3, Multiple Response Types 3), in canonical word order. */
+export const RESPONSE_TYPES = [
+  'code',
+  'id_token',
+  'id_token token',
+  'code id_token',
+  'code token',
+  'code id_token token',
+] as const;
+
+export type ResponseType = (typeof RESPONSE_TYPES)[number];
 
 export type ResponseMode = 'query' | 'fragment' | 'form_post';
 

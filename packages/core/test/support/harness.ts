@@ -15,6 +15,7 @@ import type {
   SigningAlgorithm,
   UserRecord,
 } from '../../src/types.js';
+import { RESPONSE_TYPES } from '../../src/types.js';
 
 /** pyOP's MOCK_TIME: 2016-06-21 00:00:00 UTC. */
 export const NOW = 1_466_467_200;
@@ -68,14 +69,7 @@ export const CLIENT1_SECRET = 'secret';
 
 export const CLIENT1_METADATA: ClientMetadata = {
   redirect_uris: ['https://client.example.com/cb'],
-  response_types: [
-    'code',
-    'id_token',
-    'id_token token',
-    'code id_token',
-    'code token',
-    'code id_token token',
-  ],
+  response_types: [...RESPONSE_TYPES],
   grant_types: ['authorization_code', 'implicit', 'refresh_token'],
   application_type: 'web',
   token_endpoint_auth_method: 'client_secret_basic',

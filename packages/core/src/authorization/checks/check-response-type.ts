@@ -8,16 +8,9 @@
 import type { ProviderContext } from '../../context.js';
 import { OAuthError } from '../../errors.js';
 import type { Params } from '../../http/request.js';
-import type { ClientRecord, ResponseType } from '../../types.js';
+import { type ClientRecord, RESPONSE_TYPES, type ResponseType } from '../../types.js';
 
-const OIDC_RESPONSE_TYPES: readonly string[] = [
-  'code',
-  'id_token',
-  'id_token token',
-  'code id_token',
-  'code token',
-  'code id_token token',
-];
+const OIDC_RESPONSE_TYPES: readonly string[] = RESPONSE_TYPES;
 const WORD_ORDER = ['code', 'id_token', 'token'];
 
 /** Space-separated words of a parameter (RFC 6749 3.1.1); extra spaces are tolerated. */
