@@ -1,0 +1,77 @@
+// The better-sqlite3 adapter factory with the two things @prisma/adapter-better-sqlite3 7.10
+// does not do for us: our pragmas on every connection, and multi-statement scripts sent
+// through `executeRaw` (the schema engine replays a whole migration.sql that way into its
+// shadow database; better-sqlite3's `prepare` accepts one statement only and throws).
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import type {
+  SqlDriverAdapter,
+  SqlMigrationAwareDriverAdapterFactory,
+  SqlQuery,
+  Transaction,
+} from '@prisma/driver-adapter-utils';
+
+/** How long a SQLite connection waits for another writer before failing with SQLITE_BUSY. */
+export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+
+// WAL lets readers run beside the one writer; synchronous=NORMAL is durable across process
+// crashes in WAL mode (only an OS crash can lose the last transactions); SQLite leaves foreign
+// keys off unless asked, and our cascades depend on them.
+const SQLITE_PRAGMAS = [
+  'PRAGMA journal_mode = WAL;',
+  'PRAGMA synchronous = NORMAL;',
+  'PRAGMA foreign_keys = ON;',
+  `PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS};`,
+].join('\n');
+
+const MULTI_STATEMENT = /more than one statement/;
+
+/**
+ * The SQLite adapter factory for a `file:` URL.
+ *
+ * @example new PrismaClient({ adapter: createSqliteAdapterFactory('file:./data/tessera.db') })
+ */
+export function createSqliteAdapterFactory(url: string): SqlMigrationAwareDriverAdapterFactory {
+  const inner = new PrismaBetterSqlite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  return {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    // The adapter has no connect hook for pragmas; setting them here runs them before Prisma
+    // or the schema engine issues any query on the connection.
+    connect: async () => {
+      const adapter = await inner.connect();
+      await adapter.executeScript(SQLITE_PRAGMAS);
+      return withScriptFallback(adapter);
+    },
+    connectToShadowDb: async () => withScriptFallback(await inner.connectToShadowDb()),
+  };
+}
+
+// One adapter is one better-sqlite3 connection and its transactions are BEGIN on that same
+// connection, so running the script with `executeScript` (db.exec) stays inside the transaction.
+function withScriptFallback(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const executeRaw = (run: (query: SqlQuery) => Promise<number>) => async (query: SqlQuery) => {
+    try {
+      return await run(query);
+    } catch (error) {
+      if (query.args.length > 0 || !MULTI_STATEMENT.test(String(causeMessage(error)))) throw error;
+      await adapter.executeScript(query.sql);
+      return 0;
+    }
+  };
+  const startTransaction = async (...args: Parameters<SqlDriverAdapter['startTransaction']>) => {
+    const transaction = await adapter.startTransaction(...args);
+    return Object.assign(Object.create(transaction) as Transaction, {
+      executeRaw: executeRaw((query) => transaction.executeRaw(query)),
+    });
+  };
+  return Object.assign(Object.create(adapter) as SqlDriverAdapter, {
+    executeRaw: executeRaw((query) => adapter.executeRaw(query)),
+    startTransaction,
+  });
+}
+
+// The adapter wraps driver errors in DriverAdapterError whose `cause` holds the original message.
+function causeMessage(error: unknown): unknown {
+  const cause = (error as { cause?: { originalMessage?: string; message?: string } }).cause;
+  return cause?.originalMessage ?? cause?.message ?? (error as Error).message;
+}
