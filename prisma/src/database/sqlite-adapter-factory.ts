@@ -60,8 +60,13 @@ function withScriptFallback(adapter: SqlDriverAdapter): SqlDriverAdapter {
   };
   const startTransaction = async (...args: Parameters<SqlDriverAdapter['startTransaction']>) => {
     const transaction = await adapter.startTransaction(...args);
+    // commit/rollback read a private field (#unlockParent) of the real transaction, so they
+    // must run with it as `this`; called on the prototype-chained wrapper they throw and leave
+    // the adapter's transaction mutex locked forever (every later query hangs).
     return Object.assign(Object.create(transaction) as Transaction, {
       executeRaw: executeRaw((query) => transaction.executeRaw(query)),
+      commit: () => transaction.commit(),
+      rollback: () => transaction.rollback(),
     });
   };
   return Object.assign(Object.create(adapter) as SqlDriverAdapter, {
