@@ -1,5 +1,5 @@
 // WORK IN PROGRESS (issue 3): not yet run by vitest (name is not *.test.ts). Known failures on
-// SQLite: `users` disabled-flag round trip, session read-back; the concurrency cases hang.
+// SQLite (118 pass): `users` disabled-flag round trip, clientIds order and copy semantics of sessions.
 // Rename to contract.test.ts once green on SQLite and PostgreSQL.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
