@@ -1,3 +1,5 @@
 // @tessera/db: re-exports only. Each area adds its line below.
+
+export * from './adapter/index.js';
 export * from './database/index.js';
 export * from './secrets/index.js';

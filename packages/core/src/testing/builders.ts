@@ -56,7 +56,6 @@ export function sampleUser(overrides: Partial<UserRecord> = {}): UserRecord {
       address: { street_address: '1 Main St', country: 'SE' },
       groups: ['admins', 'staff'],
     },
-    disabled: false,
     ...overrides,
   };
 }

@@ -1,5 +1,8 @@
-/** Clients, their secrets encrypted when kept in clear (client_secret_jwt), and users (read-only). */
-import type { ClientMetadata, ClientRecord, ClientStore, UserStore } from '@tessera/core';
+/**
+ * Clients. A secret kept in clear for client_secret_jwt is stored encrypted, bound to this tenant
+ * and client; deleting a client takes everything issued to it along in one transaction.
+ */
+import type { ClientMetadata, ClientRecord, ClientStore } from '@tessera/core';
 import type { Client as ClientRow } from '../../generated/sqlite/client/client.js';
 import {
   isUniqueViolation,
@@ -11,34 +14,40 @@ import {
 } from './convert.js';
 import type { TenantScope } from './scope.js';
 
-const secretContext = (scope: TenantScope, clientId: string) =>
-  `client-secret:${scope.tenantId}:${clientId}`;
+/** The AES-GCM context of a client's secret: a ciphertext moved to another row fails to open. */
+export const clientSecretContext = (tenantId: string, clientId: string) =>
+  `client-secret:${tenantId}:${clientId}`;
 
 function toRow(scope: TenantScope, record: ClientRecord) {
+  const { clientSecret } = record;
   return scope.data({
     clientId: record.clientId,
     metadata: record.metadata as object,
     clientSecretHash: record.clientSecretHash ?? null,
     clientSecretEncrypted:
-      record.clientSecret === undefined
+      clientSecret === undefined
         ? null
-        : scope.secrets.encrypt(record.clientSecret, secretContext(scope, record.clientId)),
+        : scope.secretBox.encrypt(
+            clientSecret,
+            clientSecretContext(scope.tenantId, record.clientId),
+          ),
     registrationAccessTokenHash: record.registrationAccessTokenHash ?? null,
     issuedAt: toDate(record.issuedAt),
-    // 0 means "never expires" (RFC 7591 3.2.1), stored as NULL.
+    // 0 means "never expires" (RFC 7591 3.2.1): stored as NULL.
     secretExpiresAt: optionalDate(record.secretExpiresAt || undefined),
   });
 }
 
 function fromRow(scope: TenantScope, row: ClientRow): ClientRecord {
+  const encrypted = row.clientSecretEncrypted;
   return {
     clientId: row.clientId,
     metadata: row.metadata as unknown as ClientMetadata,
     clientSecretHash: optional(row.clientSecretHash),
     clientSecret:
-      row.clientSecretEncrypted === null
+      encrypted === null
         ? undefined
-        : scope.secrets.decrypt(row.clientSecretEncrypted, secretContext(scope, row.clientId)),
+        : scope.secretBox.decrypt(encrypted, clientSecretContext(scope.tenantId, row.clientId)),
     registrationAccessTokenHash: optional(row.registrationAccessTokenHash),
     issuedAt: toSeconds(row.issuedAt),
     secretExpiresAt: optionalSeconds(row.secretExpiresAt) ?? 0,
@@ -49,12 +58,14 @@ export function clientStore(scope: TenantScope): ClientStore {
   const { db } = scope;
   return {
     async get(clientId) {
-      const row = await db.client.findFirst({ where: scope.where({ clientId }) });
+      const row = await db.client.findUnique({
+        where: { tenantId_clientId: scope.where({ clientId }) },
+      });
       return row ? fromRow(scope, row) : undefined;
     },
     async create(record) {
       try {
-        await db.client.create({ data: toRow(scope, record) });
+        await db.client.create({ data: toRow(scope, record), select: { clientId: true } });
         return true;
       } catch (error) {
         if (isUniqueViolation(error)) return false;
@@ -69,9 +80,9 @@ export function clientStore(scope: TenantScope): ClientStore {
       return count === 1;
     },
     async delete(clientId) {
-      // Everything issued to the client goes with it, atomically.
+      // Codes and tokens carry their client id, so no grant lookup is needed first.
       const byClient = scope.where({ clientId });
-      const results = await db.$transaction([
+      const [deleted] = await db.$transaction([
         db.client.deleteMany({ where: byClient }),
         db.authorizationCode.deleteMany({ where: byClient }),
         db.accessToken.deleteMany({ where: byClient }),
@@ -79,21 +90,7 @@ export function clientStore(scope: TenantScope): ClientStore {
         db.grant.deleteMany({ where: byClient }),
         db.consent.deleteMany({ where: byClient }),
       ]);
-      return results[0].count === 1;
-    },
-  };
-}
-
-export function userStore(scope: TenantScope): UserStore {
-  return {
-    async get(userId) {
-      const row = await scope.db.user.findFirst({ where: scope.where({ id: userId }) });
-      if (!row) return undefined;
-      return {
-        id: row.id,
-        claims: row.claims as Record<string, unknown>,
-        disabled: row.disabled,
-      };
+      return deleted.count === 1;
     },
   };
 }
