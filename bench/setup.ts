@@ -4,8 +4,9 @@
  */
 import { createMemoryAdapter } from '../packages/core/src/memory/memory-adapter.js';
 import { Provider } from '../packages/core/src/provider.js';
+import type { TenantStores } from '../packages/core/src/storage/ports.js';
 import { hashToken } from '../packages/core/src/tokens/hash.js';
-import type { SigningAlgorithm } from '../packages/core/src/types.js';
+import type { SigningAlgorithm, UserRecord } from '../packages/core/src/types.js';
 
 export const ISSUER = 'https://op.bench.example/acme';
 export const REDIRECT_URI = 'https://rp.bench.example/cb';
@@ -21,10 +22,23 @@ export interface BenchTenant {
   newCode(): Promise<string>;
 }
 
-export async function createBenchTenant(alg: SigningAlgorithm): Promise<BenchTenant> {
+/** Where a bench tenant keeps its data: the memory adapter by default, or a database (storage bench). */
+export interface BenchStorage {
+  stores: TenantStores;
+  putUser(user: UserRecord): Promise<void> | void;
+}
+
+function memoryStorage(): BenchStorage {
   const adapter = createMemoryAdapter();
-  const stores = adapter.forTenant('bench');
-  adapter.putUser('bench', {
+  return { stores: adapter.forTenant('bench'), putUser: (user) => adapter.putUser('bench', user) };
+}
+
+export async function createBenchTenant(
+  alg: SigningAlgorithm,
+  storage: BenchStorage = memoryStorage(),
+): Promise<BenchTenant> {
+  const { stores } = storage;
+  await storage.putUser({
     id: 'alice',
     claims: { name: 'Alice Bench', email: 'alice@bench.example', email_verified: true },
   });

@@ -15,9 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SqlDriverAdapter, SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { createMemoryAdapter } from '../packages/core/src/memory/memory-adapter.js';
-import { Provider } from '../packages/core/src/provider.js';
 import type { TenantStores } from '../packages/core/src/storage/ports.js';
-import { hashToken } from '../packages/core/src/tokens/hash.js';
 import { PrismaClient as PostgresPrismaClient } from '../prisma/generated/postgresql/client/client.js';
 import { PrismaClient as SqlitePrismaClient } from '../prisma/generated/sqlite/client/client.js';
 import { createTenantStores } from '../prisma/src/adapter/index.js';
@@ -26,12 +24,11 @@ import { type Db, migrate } from '../prisma/src/database/index.js';
 import { createTemporaryDatabase } from '../prisma/src/database/temporary-database.js';
 import { createSecretBox } from '../prisma/src/secrets/index.js';
 import { type BenchCase, createCases } from './cases.js';
-import { type BenchTenant, ISSUER, REDIRECT_URI } from './setup.js';
+import { createBenchTenant } from './setup.js';
 import { measureCases } from './timing.js';
 
 const ALG = 'ES256';
 const TENANT = 'bench';
-const CLIENT_SECRET = 'bench-client-secret-with-enough-entropy';
 const TIMED_CASES = [
   'code exchange (POST /token)',
   'refresh (POST /token)',
@@ -143,55 +140,6 @@ async function backends(): Promise<Backend[]> {
   return list;
 }
 
-/** A tenant like bench/setup.ts's, on the given stores. */
-async function benchTenant(backend: Backend): Promise<BenchTenant> {
-  const clientId = 'bench-client';
-  await backend.putUser({
-    id: 'alice',
-    claims: { name: 'Alice Bench', email: 'alice@bench.example', email_verified: true },
-  });
-  await backend.stores.clients.create({
-    clientId,
-    metadata: {
-      redirect_uris: [REDIRECT_URI],
-      response_types: ['code'],
-      grant_types: ['authorization_code', 'refresh_token'],
-      application_type: 'web',
-      token_endpoint_auth_method: 'client_secret_basic',
-      id_token_signed_response_alg: ALG,
-      subject_type: 'public',
-    },
-    clientSecretHash: hashToken(CLIENT_SECRET),
-    issuedAt: 0,
-    secretExpiresAt: 0,
-  });
-  const provider = await Provider.create({
-    issuer: ISSUER,
-    stores: backend.stores,
-    subjectSalt: 'bench-salt',
-    settings: { signingAlgorithms: [ALG], lifetimes: { refreshToken: 86_400 } },
-  });
-  const request = await provider.parseAuthenticationRequest({
-    client_id: clientId,
-    redirect_uri: REDIRECT_URI,
-    response_type: 'code',
-    scope: 'openid email',
-    nonce: 'bench-nonce',
-    state: 'bench-state',
-  });
-  return {
-    alg: ALG,
-    provider,
-    clientId,
-    basic: `Basic ${Buffer.from(`${clientId}:${CLIENT_SECRET}`).toString('base64')}`,
-    async newCode() {
-      const code = (await provider.authorize(request, 'alice')).params.code;
-      if (!code) throw new Error('authorize() returned no code');
-      return code;
-    },
-  };
-}
-
 /** Statements (and transactions) one run of `benchCase` issues, after a warm-up run. */
 async function countStatements(benchCase: BenchCase): Promise<string> {
   await benchCase.prepare(2);
@@ -220,7 +168,7 @@ async function main(): Promise<void> {
   try {
     const perBackend: { backend: string; cases: BenchCase[]; queries: Map<string, string> }[] = [];
     for (const backend of list) {
-      const cases = (await createCases(await benchTenant(backend))).filter((c) =>
+      const cases = (await createCases(await createBenchTenant(ALG, backend))).filter((c) =>
         TIMED_CASES.includes(c.name),
       );
       const queries = new Map<string, string>();
