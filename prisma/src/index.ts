@@ -3,3 +3,4 @@
 export * from './adapter/index.js';
 export * from './database/index.js';
 export * from './secrets/index.js';
+export * from './tenants/index.js';
