@@ -11,6 +11,7 @@ import { sendWebResponse, toWebRequest } from '@tessera/core/node';
 import next from 'next';
 import { EnvError, readEnv } from './src/env';
 import { handleOpRequest } from './src/http/handle-request';
+import { preparePageRequest } from './src/http/page-headers';
 import { clientAddressOf, clientIdHint, requestIdOf } from './src/http/request-info';
 import type { OpRoute } from './src/http/route';
 import { securityHeaders } from './src/http/security-headers';
@@ -122,8 +123,10 @@ async function serve(
   });
 
   if (route.kind === 'page' || route.kind === 'next') {
-    if (route.kind === 'page' && route.path !== pathname) {
-      req.url = `${route.path}${queryAt === -1 ? '' : url.slice(queryAt)}`;
+    if (route.kind === 'page') {
+      if (route.path !== pathname)
+        req.url = `${route.path}${queryAt === -1 ? '' : url.slice(queryAt)}`;
+      await preparePageRequest(runtime, route, req, res);
     }
     await nextHandler(req, res);
     return;

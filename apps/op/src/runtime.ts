@@ -18,6 +18,7 @@ import type { OpEnv } from './env';
 import { readEnv } from './env';
 import { handleOpRequest } from './http/handle-request';
 import { createRouter, type Router } from './http/route';
+import { createInteractionPages, type InteractionPages } from './interaction/interaction-pages';
 import { type AppLogger, createLogger } from './logger';
 import { ProviderPool } from './tenants/provider-pool';
 import { TenantDirectory, type TenantEntry } from './tenants/tenant-directory';
@@ -30,6 +31,8 @@ export interface OpRuntime {
   directory: TenantDirectory;
   pool: ProviderPool;
   router: Router;
+  /** The end-user pages: their data, CSRF tokens (keyed from the master key) and hand-off. */
+  pages: InteractionPages;
   /** Keeps work that outlives its request (back-channel logout) until shutdown. */
   waitUntil(work: Promise<unknown>): void;
   /**
@@ -97,6 +100,12 @@ export async function createOpRuntime(
   };
   const pool = new ProviderPool(async (tenant, issuer) => build(tenant, issuer));
   const router = createRouter({ directory, publicUrl: env.publicUrl });
+  const pages = createInteractionPages({
+    masterKey,
+    directory,
+    provider: (tenant, issuer) => pool.get(tenant, issuer),
+    publicUrl: env.publicUrl,
+  });
   const runtime: OpRuntime = {
     env,
     log,
@@ -105,6 +114,7 @@ export async function createOpRuntime(
     directory,
     pool,
     router,
+    pages,
     waitUntil,
     async handle(request, clientAddress) {
       const url = new URL(request.url);

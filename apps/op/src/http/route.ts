@@ -71,6 +71,8 @@ export function createRouter(options: { directory: TenantDirectory; publicUrl: s
       if (pathname === '/readyz') return { kind: 'ready' };
       const requestHost = host?.toLowerCase();
       if (requestHost && requestHost !== publicHost) {
+        // Next's assets are the same for every host; only tenant paths get the slug prefix.
+        if (pathname.startsWith('/_next/')) return { kind: 'next' };
         const tenant = await directory.byHost(hostName(requestHost));
         if (tenant) {
           // Next's routes are /[tenant]/...: a custom domain's pages get the slug prefixed.

@@ -103,6 +103,10 @@ describe('request routing', () => {
     });
   });
 
+  it('leaves Next assets on a custom domain to Next without the slug prefix', async () => {
+    expect(await get('/_next/static/css/app.css', 'id.acme.test')).toEqual({ kind: 'next' });
+  });
+
   it('falls back to path-based routing for a host that is no custom domain', async () => {
     expect(await get('/acme/jwks', 'other.example.com')).toMatchObject({
       kind: 'protocol',

@@ -1,0 +1,35 @@
+/**
+ * The frame of every tenant page: the tenant's colours as CSS custom properties (values are
+ * validated `#rrggbb`, so they are safe in a style attribute), its logo and name, and a card for
+ * the content.
+ */
+import type { CSSProperties, ReactNode } from 'react';
+import type { Translate } from '../i18n';
+import type { Theme } from './theme';
+
+export function PageShell(props: { theme: Theme; t: Translate; children: ReactNode }) {
+  const { theme, t } = props;
+  const colours = {
+    '--primary': theme.primary,
+    '--on-primary': theme.onPrimary,
+    '--background': theme.background,
+    '--on-background': theme.onBackground,
+    '--link': theme.link,
+  } as CSSProperties;
+  return (
+    <div className="page" style={colours}>
+      <header className="brand">
+        {theme.logoUrl && (
+          // biome-ignore lint/performance/noImgElement: next/image would fetch tenant and client images server-side; the browser loads them under the page's CSP.
+          <img
+            className="brand-logo"
+            src={theme.logoUrl}
+            alt={t('common.tenantLogoAlt', { tenant: theme.displayName })}
+          />
+        )}
+        <span className="brand-name">{theme.displayName}</span>
+      </header>
+      <main className="card">{props.children}</main>
+    </div>
+  );
+}
