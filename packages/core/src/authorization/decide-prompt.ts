@@ -20,8 +20,11 @@ export function loginNeeded(
   if (!session || !user || user.disabled) return true;
   // 3.1.2.1: `login` and `select_account` ask for an interactive (re-)authentication.
   if (request.prompt.has('login') || request.prompt.has('select_account')) return true;
-  // 3.1.2.1 max_age, else the client's registered default_max_age (Registration 2).
+  // 3.1.2.1 max_age, else the client's registered default_max_age (Registration 2). With
+  // whole-second clocks a session is 0 s old for up to a second, so `max_age=0` (which the
+  // spec makes equivalent to prompt=login) needs its own case.
   const maxAge = request.maxAge ?? request.client.metadata.default_max_age;
+  if (maxAge === 0) return true;
   if (maxAge !== undefined && ctx.clock() - session.authTime > maxAge) return true;
   const wanted = demandedSubject(request);
   return wanted !== undefined && wanted !== subjectOf(ctx, request, user);

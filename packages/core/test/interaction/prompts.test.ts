@@ -88,6 +88,16 @@ describe('prompt, max_age and id_token_hint (OIDC Core 3.1.2.1, 3.1.2.6)', () =>
     expect(idTokenClaims(exceeded.params).auth_time).toBe(NOW + 120);
   });
 
+  it('max_age=0 forces a login even for a session started this very second', async () => {
+    const first = await signIn(t.provider, HYBRID_REQUEST);
+    const again = await signIn(
+      t.provider,
+      { ...HYBRID_REQUEST, max_age: '0' },
+      { existingJar: first.jar },
+    );
+    expect(again.prompts).toEqual(['login']);
+  });
+
   it('prompt=none with max_age exceeded redirects login_required', async () => {
     const first = await signIn(t.provider, CODE_REQUEST);
     t.clock.advance(120);
