@@ -69,15 +69,24 @@ export function toProviderSettings(settings: TenantSettings): SettingsInput {
   });
 }
 
+/** Refresh-token lifetime of a new tenant: 30 days, then the user signs in again. */
+export const NEW_TENANT_REFRESH_TOKEN_LIFETIME = 30 * 24 * 3600;
+
 /**
- * The settings of a new tenant: engine defaults and a fresh random subject salt.
+ * The settings of a new tenant: engine defaults, a 30-day refresh-token lifetime and a fresh
+ * random subject salt.
  *
  * @example
  * await db.tenant.create({ data: { id, slug, name, settings: newTenantSettings() } });
  */
 export function newTenantSettings(random: RandomSource = randomBytes): TenantSettings {
   const salt = Buffer.from(random(SUBJECT_SALT_BYTES)).toString('base64url');
-  return parseTenantSettings({ subjectSalt: salt });
+  // Relying parties expect refresh tokens where they registered the refresh_token grant; the
+  // engine issues none without a lifetime (pyOP), so new tenants start with one.
+  return parseTenantSettings({
+    subjectSalt: salt,
+    protocol: { lifetimes: { refreshToken: NEW_TENANT_REFRESH_TOKEN_LIFETIME } },
+  });
 }
 
 function withoutUndefined<T extends object>(value: T): T {

@@ -161,8 +161,11 @@ describe('Tenant settings', () => {
     expect(resolved.grantTypes).toEqual(DEFAULT_SETTINGS.grantTypes);
   });
 
-  it('gives the engine its defaults unchanged for a new tenant', () => {
-    expect(resolveSettings(toProviderSettings(newTenantSettings()))).toEqual(DEFAULT_SETTINGS);
+  it('gives a new tenant the engine defaults plus a 30-day refresh-token lifetime', () => {
+    expect(resolveSettings(toProviderSettings(newTenantSettings()))).toEqual({
+      ...DEFAULT_SETTINGS,
+      lifetimes: { ...DEFAULT_SETTINGS.lifetimes, refreshToken: 30 * 24 * 3600 },
+    });
   });
 
   it('gives every new tenant its own random subject salt', () => {
