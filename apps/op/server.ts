@@ -95,6 +95,11 @@ async function serve(
     res.setHeader('strict-transport-security', 'max-age=31536000; includeSubDomains');
   }
 
+  if (!isDecodable(pathname)) {
+    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+    res.end('Bad Request: malformed percent-encoding in the path');
+    return;
+  }
   let route: OpRoute;
   try {
     route = await runtime.router.route({
@@ -104,7 +109,6 @@ async function serve(
     });
   } catch (error) {
     runtime.log.error('tenant lookup failed', { requestId, error });
-    route = { kind: 'next' };
     res.writeHead(503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
     res.end('{"error":"temporarily_unavailable","error_description":"Try again shortly."}');
     return;
@@ -147,6 +151,16 @@ async function serve(
     log,
   });
   if (response) await sendWebResponse(res, response);
+}
+
+// Next answers a path it cannot decode with a 500; such a request is the client's error.
+function isDecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 main().catch((error: unknown) => {
