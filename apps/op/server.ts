@@ -96,7 +96,10 @@ async function serve(
   }
 
   if (!isDecodable(pathname)) {
-    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+    res.writeHead(400, {
+      'content-type': 'text/plain; charset=utf-8',
+      'cache-control': 'no-store',
+    });
     res.end('Bad Request: malformed percent-encoding in the path');
     return;
   }

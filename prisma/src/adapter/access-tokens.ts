@@ -1,7 +1,7 @@
 /** Opaque access tokens, by hash only. */
 import type { AccessTokenRecord, AccessTokenStore } from '@tessera/core';
-import type { AccessToken as AccessRow } from '../../generated/sqlite/client/client.js';
-import { fromJson, json, optional, toDate, toSeconds } from './convert.js';
+import { type AccessToken as AccessRow, Prisma } from '../../generated/sqlite/client/client.js';
+import { fromJson, optional, sqlJson, toDate, toSeconds } from './convert.js';
 import type { TenantScope } from './scope.js';
 
 function fromRow(row: AccessRow): AccessTokenRecord {
@@ -18,29 +18,25 @@ function fromRow(row: AccessRow): AccessTokenRecord {
   };
 }
 
+// `create` and `find` run on every token and userinfo request: hand-written SQL (see scope.ts).
 export function accessTokenStore(scope: TenantScope): AccessTokenStore {
   const { db } = scope;
   return {
     async create(record) {
-      await db.accessToken.create({
-        data: scope.data({
-          hash: record.hash,
-          grantId: record.grantId ?? null,
-          clientId: record.clientId,
-          userId: record.userId ?? null,
-          sub: record.sub ?? null,
-          scope: record.scope,
-          claims: json(record.claims),
-          issuedAt: toDate(record.issuedAt),
-          expiresAt: toDate(record.expiresAt),
-        }),
-        select: { hash: true },
+      await scope.insert('AccessToken', {
+        hash: record.hash,
+        grantId: record.grantId ?? null,
+        clientId: record.clientId,
+        userId: record.userId ?? null,
+        sub: record.sub ?? null,
+        scope: record.scope,
+        claims: sqlJson(record.claims),
+        issuedAt: toDate(record.issuedAt),
+        expiresAt: toDate(record.expiresAt),
       });
     },
     async find(hash) {
-      const row = await db.accessToken.findUnique({
-        where: { tenantId_hash: scope.where({ hash }) },
-      });
+      const [row] = await scope.select<AccessRow>('AccessToken', Prisma.sql`"hash" = ${hash}`);
       return row ? fromRow(row) : undefined;
     },
     async revoke(hash) {

@@ -3,7 +3,7 @@
  * and client; deleting a client takes everything issued to it along in one transaction.
  */
 import type { ClientMetadata, ClientRecord, ClientStore } from '@tessera/core';
-import type { Client as ClientRow } from '../../generated/sqlite/client/client.js';
+import { type Client as ClientRow, Prisma } from '../../generated/sqlite/client/client.js';
 import {
   isUniqueViolation,
   optional,
@@ -58,9 +58,8 @@ export function clientStore(scope: TenantScope): ClientStore {
   const { db } = scope;
   return {
     async get(clientId) {
-      const row = await db.client.findUnique({
-        where: { tenantId_clientId: scope.where({ clientId }) },
-      });
+      // On every token request: hand-written SQL (see scope.ts).
+      const [row] = await scope.select<ClientRow>('Client', Prisma.sql`"clientId" = ${clientId}`);
       return row ? fromRow(scope, row) : undefined;
     },
     async create(record) {

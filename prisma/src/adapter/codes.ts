@@ -1,6 +1,6 @@
 /** Authorization codes: by hash only, single use through one conditional UPDATE. */
 import type { AuthorizationCodeRecord, AuthorizationCodeStore } from '@tessera/core';
-import type { AuthorizationCode as CodeRow } from '../../generated/sqlite/client/client.js';
+import { type AuthorizationCode as CodeRow, Prisma } from '../../generated/sqlite/client/client.js';
 import { consumeOnce } from './consume.js';
 import { optional, optionalDate, optionalSeconds, toDate, toSeconds } from './convert.js';
 import type { TenantScope } from './scope.js';
@@ -41,14 +41,16 @@ export function codeStore(scope: TenantScope): AuthorizationCodeStore {
       });
     },
     // Expiry is the engine's judgement, not the store's: an expired code is still consumed.
+    // Hand-written SQL: the code exchange's hot path (see scope.ts).
     consume(hash, now) {
       return consumeOnce(
         () =>
-          db.authorizationCode.updateManyAndReturn({
-            where: scope.where({ hash, consumedAt: null }),
-            data: { consumedAt: toDate(now) },
-          }),
-        () => db.authorizationCode.findUnique({ where: { tenantId_hash: scope.where({ hash }) } }),
+          scope.update<CodeRow>(
+            'AuthorizationCode',
+            Prisma.sql`"consumedAt" = ${toDate(now)}`,
+            Prisma.sql`"hash" = ${hash} AND "consumedAt" IS NULL`,
+          ),
+        () => scope.select<CodeRow>('AuthorizationCode', Prisma.sql`"hash" = ${hash}`),
         fromRow,
       );
     },

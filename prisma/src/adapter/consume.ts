@@ -8,11 +8,11 @@ import type { ConsumeResult } from '@tessera/core';
 
 export async function consumeOnce<Row, Record>(
   markConsumed: () => Promise<Row[]>,
-  read: () => Promise<Row | null>,
+  read: () => Promise<Row[]>,
   toRecord: (row: Row) => Record,
 ): Promise<ConsumeResult<Record>> {
   const [won] = await markConsumed();
   if (won) return { outcome: 'consumed', record: toRecord(won) };
-  const row = await read();
+  const [row] = await read();
   return row ? { outcome: 'replayed', record: toRecord(row) } : { outcome: 'not_found' };
 }

@@ -22,6 +22,14 @@ export function json(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNu
   return value === undefined ? Prisma.DbNull : (value as Prisma.InputJsonValue);
 }
 
+/**
+ * JSON column input for hand-written SQL: the JSON text, or SQL NULL when absent. A text parameter
+ * lands as JSON on both providers (SQLite stores JSON as text; PostgreSQL types the untyped parameter as jsonb), as
+ * Prisma's typed calls write it; an array passed as is would become a PostgreSQL array instead.
+ */
+export const sqlJson = (value: unknown): string | null =>
+  value === undefined ? null : JSON.stringify(value);
+
 /** JSON column output: SQL NULL becomes absent. */
 export const fromJson = <T>(value: unknown): T | undefined =>
   value === null || value === undefined ? undefined : (value as T);

@@ -3,7 +3,7 @@
  * token and refresh token issued from it in one transaction (RFC 6749 10.5, 10.4).
  */
 import type { ClaimsRequest, GrantRecord, GrantStore } from '@tessera/core';
-import type { Grant as GrantRow } from '../../generated/sqlite/client/client.js';
+import { type Grant as GrantRow, Prisma } from '../../generated/sqlite/client/client.js';
 import {
   fromJson,
   json,
@@ -86,7 +86,8 @@ export function grantStore(scope: TenantScope): GrantStore {
       });
     },
     async get(id) {
-      const row = await db.grant.findUnique({ where: { tenantId_id: scope.where({ id }) } });
+      // On every token request: hand-written SQL (see scope.ts).
+      const [row] = await scope.select<GrantRow>('Grant', Prisma.sql`"id" = ${id}`);
       return row ? fromRow(row) : undefined;
     },
     async revoke(id) {

@@ -4,8 +4,8 @@
  * requests interleave between batches. Several instances may sweep at once (a row deleted twice
  * is harmless).
  *
- * Swept: codes, access tokens, sessions (with their SessionClient rows), interactions and replay
- * entries whose `expiresAt` is before `now`. Not swept: grants and refresh tokens. Their expiry is
+ * Swept: codes, access tokens, sessions (with their SessionClient rows), interactions, replay
+ * entries and login failures whose `expiresAt` is before `now`. Not swept: grants and refresh tokens. Their expiry is
  * optional, a rotated refresh token must stay findable so its reuse revokes the grant, and both go
  * away with revocation, logout or client deletion. The engine judges every expiry itself, so
  * sweeping only turns "expired" into "unknown" with the same OAuth error.
@@ -31,6 +31,7 @@ export interface SweepCounts {
   sessions: number;
   interactions: number;
   replayEntries: number;
+  loginFailures: number;
 }
 
 type Row = { tenantId: string };
@@ -111,5 +112,13 @@ export async function sweepExpired(db: Db, options: SweepOptions): Promise<Sweep
       (await db.replayEntry.deleteMany({ where: { OR: keys(rows, (r) => ({ key: r.key })) } }))
         .count,
   );
-  return { codes, accessTokens, sessions, interactions, replayEntries };
+  const loginFailures = await inBatches(
+    limits,
+    (take) =>
+      db.loginFailure.findMany({ where: expired, take, select: { tenantId: true, id: true } }),
+    async (rows) =>
+      (await db.loginFailure.deleteMany({ where: { OR: keys(rows, (r) => ({ id: r.id })) } }))
+        .count,
+  );
+  return { codes, accessTokens, sessions, interactions, replayEntries, loginFailures };
 }

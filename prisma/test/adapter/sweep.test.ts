@@ -36,6 +36,16 @@ for (const provider of providers) {
           await stores.sessions.create(session);
           await stores.interactions.create(sampleInteraction({ expiresAt }));
           await stores.replay.add(`jti-${tenantId}-${i}`, expiresAt);
+          await database.db.loginFailure.create({
+            data: {
+              tenantId,
+              id: `failure-${i}`,
+              accountKey: 'login:someone',
+              address: '192.0.2.1',
+              at: new Date((expiresAt - 900) * 1000),
+              expiresAt: new Date(expiresAt * 1000),
+            },
+          });
         }
       }
     }
@@ -50,6 +60,7 @@ for (const provider of providers) {
         sessions: 14,
         interactions: 14,
         replayEntries: 14,
+        loginFailures: 14,
       });
       const { db } = database;
       const inTenants = { tenantId: { in: tenants } };
@@ -58,6 +69,7 @@ for (const provider of providers) {
       expect(await db.session.count({ where: inTenants })).toBe(6);
       expect(await db.interaction.count({ where: inTenants })).toBe(6);
       expect(await db.replayEntry.count({ where: inTenants })).toBe(6);
+      expect(await db.loginFailure.count({ where: inTenants })).toBe(6);
       // The swept sessions' clients went with them; the live ones' stay.
       const liveSessions = (await db.session.findMany({ where: inTenants })).map((s) => s.id);
       const clients = await db.sessionClient.findMany({ where: inTenants });
@@ -70,6 +82,7 @@ for (const provider of providers) {
         sessions: 0,
         interactions: 0,
         replayEntries: 0,
+        loginFailures: 0,
       });
     });
 
