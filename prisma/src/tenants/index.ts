@@ -21,3 +21,4 @@ export {
   tenantSettingsSchema,
   toProviderSettings,
 } from './settings.js';
+export { RESERVED_SLUGS, SLUG_PATTERN, slugProblem } from './slug.js';

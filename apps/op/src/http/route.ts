@@ -4,27 +4,8 @@
  * unknown or unavailable tenant. The tenant is resolved here, once per request.
  */
 import { ENDPOINT_PATHS } from '@tessera/core';
+import { RESERVED_SLUGS, SLUG_PATTERN } from '@tessera/db';
 import type { TenantDirectory, TenantEntry } from '../tenants/tenant-directory';
-
-/**
- * First path segments the app itself uses; no tenant may take them as its slug.
- * (`api` and `admin-*` are kept free for the platform's own routes.)
- */
-export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
-  '_next',
-  'api',
-  'healthz',
-  'readyz',
-  'favicon.ico',
-  'robots.txt',
-  'static',
-  'public',
-  'assets',
-  '.well-known',
-]);
-
-/** Slugs are DNS-label shaped: lower-case letters, digits and inner hyphens, 1–63 characters. */
-export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 const PROTOCOL_PATHS: ReadonlySet<string> = new Set(Object.values(ENDPOINT_PATHS));
 const REGISTRATION_PREFIX = `${ENDPOINT_PATHS.registration}/`;

@@ -49,7 +49,10 @@ export async function seedAdminTenant(
     ? undefined
     : randomSecret(random, GENERATED_PASSWORD_BYTES);
   const passwordHash = await hashPassword(options.adminPassword ?? generated!, options.hashParams);
+  // The admin tenant's clients are the console and API clients the admin plane registers; nobody
+  // may register their own.
   const settings = newTenantSettings(random);
+  settings.protocol.registration = 'off';
   const tenantId = randomSecret(random, ID_BYTES);
   const userId = randomSecret(random, ID_BYTES);
   const operatorId = randomSecret(random, ID_BYTES);

@@ -145,6 +145,14 @@ for (const provider of testDatabases) {
       expect(admin.subjectSalt).not.toBe(demo.subjectSalt);
     });
 
+    it('closes dynamic registration at the admin tenant and leaves it open at the demo', async () => {
+      await seed();
+      const admin = parseTenantSettings((await tenantBySlug('admin')).settings);
+      const demo = parseTenantSettings((await tenantBySlug('demo')).settings);
+      expect(admin.protocol.registration).toBe('off');
+      expect(demo.protocol.registration).toBeUndefined();
+    });
+
     it('creates nothing and returns no secret on the second run', async () => {
       await seed();
       const counts = async () => [
