@@ -65,3 +65,4 @@ export { clientSecretContext } from './clients.js';
 export { signingKeyContext } from './keys.js';
 export { SWEEP_BATCH_SIZE, type SweepCounts, type SweepOptions, sweepExpired } from './sweep.js';
 export { type StartSweeperOptions, type Sweeper, startSweeper } from './sweeper.js';
+export { isUniqueViolation } from './convert.js';

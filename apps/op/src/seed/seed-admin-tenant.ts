@@ -4,8 +4,13 @@
  * second instance starting at the same moment leaves either all of it or none.
  */
 import { HashBasedSubjectIdentifierFactory, type RandomSource } from '@tessera/core';
-import { type Db, hashPassword, newTenantSettings, type ScryptParams } from '@tessera/db';
-import { isUniqueViolation } from './is-unique-violation';
+import {
+  type Db,
+  hashPassword,
+  isUniqueViolation,
+  newTenantSettings,
+  type ScryptParams,
+} from '@tessera/db';
 import { randomSecret } from './random-secret';
 
 export const ADMIN_TENANT_SLUG = 'admin';

@@ -10,11 +10,11 @@ import {
   createTenantStores,
   type Db,
   hashPassword,
+  isUniqueViolation,
   newTenantSettings,
   type ScryptParams,
   type SecretBox,
 } from '@tessera/db';
-import { isUniqueViolation } from './is-unique-violation';
 import { randomSecret } from './random-secret';
 
 export const DEMO_TENANT_SLUG = 'demo';
