@@ -1,0 +1,13 @@
+/**
+ * The admin API's schema: one file per domain registers its types and fields on the builder.
+ * Importing a domain file is what adds it.
+ */
+import type { GraphQLSchema } from 'graphql';
+import { builder } from '../builder';
+import './me';
+import './tenants';
+
+/** @example const schema = buildSchema(); */
+export function buildSchema(): GraphQLSchema {
+  return builder.toSchema({ sortSchema: true });
+}
