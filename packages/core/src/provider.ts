@@ -92,7 +92,10 @@ function validateIssuer(issuer: string): URL {
   } catch {
     throw new TypeError(`The issuer '${issuer}' is not an absolute URL`);
   }
-  const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  // Loopback names (RFC 6761: `localhost` and every `*.localhost`) may use plain http.
+  const local =
+    ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) ||
+    url.hostname.endsWith('.localhost');
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
     throw new TypeError('The issuer must use https (http is allowed for localhost only)');
   }

@@ -71,6 +71,20 @@ describe('OpenID Connect Discovery 1.0', () => {
       await expect(createTestProvider({ issuer })).rejects.toThrow(TypeError);
     }
   });
+
+  it('accepts plain http for loopback development hosts, *.localhost included (RFC 6761)', async () => {
+    for (const issuer of [
+      'http://localhost:3000/acme',
+      'http://127.0.0.1:3000/acme',
+      'http://id.acme.localhost:3000',
+    ]) {
+      const { provider } = await createTestProvider({ issuer });
+      expect(provider.configuration.issuer).toBe(issuer);
+    }
+    await expect(createTestProvider({ issuer: 'http://localhost.example.com' })).rejects.toThrow(
+      TypeError,
+    );
+  });
 });
 
 describe('JWKS', () => {
