@@ -6,7 +6,7 @@
 import { type Database, type Db, openDatabase } from '@tessera/db';
 import { afterAll, beforeAll } from 'vitest';
 import type { E2eDatabase, E2eDatabaseKind } from './e2e-databases';
-import { type OpServer, startOpServer } from './op-server';
+import { type OpServer, type StartOpOptions, startOpServer } from './op-server';
 
 export interface OpHarness {
   server: OpServer;
@@ -16,14 +16,17 @@ export interface OpHarness {
 }
 
 /** @example describe.each(databases())('... on $name', (kind) => { const op = useOp(kind); ... }) */
-export function useOp(kind: E2eDatabaseKind): OpHarness {
+export function useOp(
+  kind: E2eDatabaseKind,
+  options: Pick<StartOpOptions, 'logLevel'> = {},
+): OpHarness {
   let database: E2eDatabase | undefined;
   let server: OpServer | undefined;
   let opened: Database | undefined;
 
   beforeAll(async () => {
     database = await kind.create();
-    server = await startOpServer({ database });
+    server = await startOpServer({ database, ...options });
     // The server migrated the database at start.
     opened = await openDatabase({ url: database.url, migrate: false });
   });

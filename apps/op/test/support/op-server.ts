@@ -12,7 +12,7 @@ const APP_DIR = fileURLToPath(new URL('../..', import.meta.url));
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 15_000;
 /** Kept from the child's stdout/stderr, to explain a failed start or a 500. */
-const LOG_TAIL_CHARS = 20_000;
+const LOG_TAIL_CHARS = 200_000;
 
 export interface OpServer {
   /** `http://localhost:<port>`, where this instance listens. */
@@ -31,6 +31,8 @@ export interface StartOpOptions {
   database: E2eDatabase;
   /** Defaults to this instance's own URL; instances behind one balancer share one. */
   publicUrl?: string;
+  /** Default `warn`; `info` adds one access-log line per request. */
+  logLevel?: 'debug' | 'info' | 'warn' | 'error';
 }
 
 /** @example const op = await startOpServer({ database }); ... await op.stop(); */
@@ -51,7 +53,7 @@ export async function startOpServer(options: StartOpOptions): Promise<OpServer> 
       TESSERA_DATA_DIR: options.database.dataDir,
       DATABASE_URL: options.database.url,
       TESSERA_MASTER_KEY: options.database.masterKey,
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: options.logLevel ?? 'warn',
       NEXT_TELEMETRY_DISABLED: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
