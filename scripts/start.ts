@@ -1,28 +1,75 @@
 /**
- * `npm start`: build what is missing (Turborepo skips what is current), then run the OP app's
- * server, which applies migrations and seeds the `admin` and `demo` tenants on first start.
- * Environment: see apps/op/src/env.ts (PORT, OP_PUBLIC_URL, DATABASE_URL, TESSERA_MASTER_KEY, ...).
+ * `npm start`: build what is missing (Turborepo skips what is current), then run the OP app
+ * (apps/op: migrations, first-start seeding of the `admin` and `demo` tenants, port 3000) and,
+ * once it answers, the admin plane (apps/web: GraphQL API and console, port 3001), which needs
+ * the admin tenant the OP seeds. Environment: apps/op/src/env.ts and apps/web/src/env.ts.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', TURBO_TELEMETRY_DISABLED: '1' };
+const opPort = process.env.PORT ?? '3000';
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: '1',
+  TURBO_TELEMETRY_DISABLED: '1',
+  // Both apps must agree on the OP's public URL (issuers, console sign-in).
+  OP_PUBLIC_URL: process.env.OP_PUBLIC_URL ?? `http://localhost:${opPort}`,
+};
+const opUrl = `http://127.0.0.1:${opPort}`;
+/** How long the OP may take to migrate, seed and listen before the start is given up. */
+const OP_START_TIMEOUT_MS = 120_000;
 
 console.log('Building what is missing (turbo run build)...');
 const build = spawnSync(
   'npx',
-  ['turbo', 'run', 'build', '--output-logs=errors-only', '--filter=@tessera/op...'],
+  [
+    'turbo',
+    'run',
+    'build',
+    '--output-logs=errors-only',
+    '--filter=@tessera/op...',
+    '--filter=@tessera/web...',
+  ],
   { cwd: root, env, stdio: 'inherit' },
 );
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const server = spawn(process.execPath, ['--import', 'tsx', 'apps/op/server.ts'], {
-  cwd: root,
-  env,
-  stdio: 'inherit',
-});
+const children: ChildProcess[] = [];
+const run = (script: string) => {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: root,
+    env,
+    stdio: 'inherit',
+  });
+  children.push(child);
+  // One part down takes the platform down, with its exit code.
+  child.on('exit', (code, signal) => {
+    for (const other of children) if (other !== child) other.kill('SIGTERM');
+    process.exit(code ?? (signal ? 1 : 0));
+  });
+  return child;
+};
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => server.kill(signal));
+  process.on(signal, () => {
+    for (const child of children) child.kill(signal);
+  });
 }
-server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+
+run('apps/op/server.ts');
+const deadline = Date.now() + OP_START_TIMEOUT_MS;
+while (
+  !(await fetch(`${opUrl}/healthz`).then(
+    (r) => r.ok,
+    () => false,
+  ))
+) {
+  if (Date.now() > deadline) {
+    console.error(`apps/op did not answer ${opUrl}/healthz within ${OP_START_TIMEOUT_MS / 1000} s`);
+    for (const child of children) child.kill('SIGTERM');
+    process.exit(1);
+  }
+  await new Promise((resolve) => setTimeout(resolve, 250));
+}
+run('apps/web/server.ts');
