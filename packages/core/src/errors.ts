@@ -168,6 +168,8 @@ export class InvalidClientRegistrationRequest extends OAuthError {
       | 'invalid_request'
       | 'invalid_redirect_uri'
       | 'invalid_client_metadata' = 'invalid_client_metadata',
+    /** The metadata field at fault (`redirect_uris`), for callers that report per field. */
+    readonly field?: string,
   ) {
     super(error, description);
   }

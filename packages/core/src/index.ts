@@ -25,6 +25,17 @@ export type { EndSessionRequest } from './logout/logout.js';
 export { createMemoryAdapter, type MemoryAdapter } from './memory/memory-adapter.js';
 export { Provider, type ProviderOptions, systemClock } from './provider.js';
 export {
+  type IssuedClient,
+  type NewClientRecordOptions,
+  newClientRecord,
+  renewClientSecret,
+  replaceClientMetadata,
+} from './registration/client-records.js';
+export {
+  type ValidateClientMetadataOptions,
+  validateClientMetadata,
+} from './registration/validate-client-metadata.js';
+export {
   DEFAULT_SETTINGS,
   type Lifetimes,
   type ProviderSettings,

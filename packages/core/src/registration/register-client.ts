@@ -2,13 +2,8 @@
 import type { ProviderContext } from '../context.js';
 import { ServerError } from '../errors.js';
 import { randomId } from '../tokens/random.js';
-import type { ClientRecord } from '../types.js';
-import {
-  issueClientSecret,
-  issueRegistrationAccessToken,
-  secretFields,
-} from './client-credentials.js';
 import { clientInformation } from './client-information.js';
+import { newClientRecord } from './client-records.js';
 import {
   type ValidateClientMetadataOptions,
   validateClientMetadata,
@@ -36,23 +31,15 @@ export async function registerClient(
   input: Record<string, unknown>,
 ): Promise<Record<string, unknown>> {
   const metadata = await validateClientMetadata(input, validationOptions(ctx));
-  const method = metadata.token_endpoint_auth_method;
-  const secret = issueClientSecret(method, ctx.random);
-  const access = issueRegistrationAccessToken(ctx.random);
   for (let attempt = 0; attempt < CLIENT_ID_ATTEMPTS; attempt++) {
-    const record: ClientRecord = {
+    const issued = newClientRecord(metadata, {
       clientId: randomId(ctx.random),
-      metadata,
-      ...(secret !== undefined && secretFields(method, secret)),
-      registrationAccessTokenHash: access.hash,
       issuedAt: ctx.clock(),
-      secretExpiresAt: 0,
-    };
-    if (await ctx.stores.clients.create(record)) {
-      return clientInformation(ctx, record, {
-        clientSecret: secret,
-        registrationAccessToken: access.token,
-      });
+      random: ctx.random,
+      registrationAccess: true,
+    });
+    if (await ctx.stores.clients.create(issued.record)) {
+      return clientInformation(ctx, issued.record, issued);
     }
   }
   throw new ServerError(new Error('No unused client id found'));
