@@ -81,7 +81,7 @@ export function clientStore(scope: TenantScope): ClientStore {
     async delete(clientId) {
       // Codes and tokens carry their client id, so no grant lookup is needed first.
       const byClient = scope.where({ clientId });
-      const [deleted] = await db.$transaction([
+      const [deleted] = await scope.batch([
         db.client.deleteMany({ where: byClient }),
         db.authorizationCode.deleteMany({ where: byClient }),
         db.accessToken.deleteMany({ where: byClient }),

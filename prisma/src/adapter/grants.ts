@@ -38,7 +38,7 @@ function fromRow(row: GrantRow): GrantRecord {
 function deleteGrants(scope: TenantScope, ids: string[]) {
   const { db } = scope;
   const byGrant = scope.where({ grantId: { in: ids } });
-  return db.$transaction([
+  return scope.batch([
     db.authorizationCode.deleteMany({ where: byGrant }),
     db.accessToken.deleteMany({ where: byGrant }),
     db.refreshToken.deleteMany({ where: byGrant }),

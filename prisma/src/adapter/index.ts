@@ -19,7 +19,7 @@ import { interactionStore } from './interactions.js';
 import { keyStore } from './keys.js';
 import { refreshTokenStore } from './refresh-tokens.js';
 import { replayStore } from './replay.js';
-import { tenantScope } from './scope.js';
+import { type TenantScope, tenantScope } from './scope.js';
 import { sessionStore } from './sessions.js';
 import { subjectStore } from './subjects.js';
 import { userStore } from './users.js';
@@ -35,7 +35,37 @@ export function createTenantStores(
   tenantId: string,
   options: PrismaAdapterOptions,
 ): TenantStores {
-  const scope = tenantScope(db, tenantId, options.secretBox);
+  return storesOf(tenantScope(db, tenantId, options.secretBox));
+}
+
+/** The client of an interactive transaction, `tx` in `db.$transaction(async (tx) => ...)`. */
+export type DbTransaction = Omit<
+  Db,
+  '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'
+>;
+
+/**
+ * Every store of one tenant, writing inside an interactive transaction the caller runs (the admin
+ * plane commits a change with its audit event). The stores' multi-statement writes join that
+ * transaction instead of opening their own, which Prisma cannot nest.
+ *
+ * @example
+ * await db.$transaction(async (tx) => {
+ *   await createTransactionStores(tx, tenantId, { secretBox }).clients.delete(clientId);
+ *   await tx.auditEvent.create({ data });
+ * });
+ */
+export function createTransactionStores(
+  tx: DbTransaction,
+  tenantId: string,
+  options: PrismaAdapterOptions,
+): TenantStores {
+  // Safe: a scope built with `inTransaction` never calls `$transaction` or manages connections.
+  const scope = tenantScope(tx as Db, tenantId, options.secretBox, { inTransaction: true });
+  return storesOf(scope);
+}
+
+function storesOf(scope: TenantScope): TenantStores {
   return {
     clients: clientStore(scope),
     users: userStore(scope),
@@ -62,7 +92,7 @@ export function createPrismaAdapter(db: Db, options: PrismaAdapterOptions): Pris
 }
 
 export { clientSecretContext } from './clients.js';
+export { isUniqueViolation } from './convert.js';
 export { signingKeyContext } from './keys.js';
 export { SWEEP_BATCH_SIZE, type SweepCounts, type SweepOptions, sweepExpired } from './sweep.js';
 export { type StartSweeperOptions, type Sweeper, startSweeper } from './sweeper.js';
-export { isUniqueViolation } from './convert.js';

@@ -31,6 +31,18 @@ export interface TenantScope {
   update<Row>(table: Table, set: Prisma.Sql, condition: Prisma.Sql): Promise<Row[]>;
   /** `INSERT INTO <table>` of one row (column name to value), with the tenant id set. */
   insert(table: Table, row: Record<string, unknown>): Promise<void>;
+  /**
+   * Runs `operations` all or nothing: as a batch transaction of their own, or, for a scope inside
+   * the caller's interactive transaction (Prisma cannot nest them), one after another in that.
+   */
+  batch<P extends Prisma.PrismaPromise<unknown>[]>(
+    operations: [...P],
+  ): Promise<{ [K in keyof P]: Awaited<P[K]> }>;
+}
+
+export interface TenantScopeOptions {
+  /** `db` is the client of an interactive transaction the caller runs and commits. */
+  inTransaction?: boolean;
 }
 
 /** The tables written by hand-written SQL (identifiers, never values). */
@@ -55,7 +67,12 @@ function identifier(name: string): Prisma.Sql {
  * await scope.db.grant.findFirst({ where: scope.where({ id }) });
  * await scope.select<GrantRow>('Grant', Prisma.sql`"id" = ${id}`);
  */
-export function tenantScope(db: Db, tenantId: string, secretBox: SecretBox): TenantScope {
+export function tenantScope(
+  db: Db,
+  tenantId: string,
+  secretBox: SecretBox,
+  options: TenantScopeOptions = {},
+): TenantScope {
   if (typeof tenantId !== 'string' || tenantId === '')
     throw new TypeError('A tenant id is required');
   // `tenantId` first, the store's condition parenthesised after it: an OR in the condition
@@ -78,6 +95,15 @@ export function tenantScope(db: Db, tenantId: string, secretBox: SecretBox): Ten
       if ('tenantId' in row) throw new Error('The tenant id is set by the scope');
       const names = ['tenantId', ...Object.keys(row)].map(identifier);
       await db.$executeRaw`INSERT INTO ${identifier(table)} (${Prisma.join(names)}) VALUES (${Prisma.join([tenantId, ...Object.values(row)])})`;
+    },
+    async batch<P extends Prisma.PrismaPromise<unknown>[]>(operations: [...P]) {
+      if (!options.inTransaction) {
+        return (await db.$transaction(operations)) as { [K in keyof P]: Awaited<P[K]> };
+      }
+      // Prisma promises are lazy: each statement runs when awaited, in order, in the caller's transaction.
+      const results: unknown[] = [];
+      for (const operation of operations) results.push(await operation);
+      return results as { [K in keyof P]: Awaited<P[K]> };
     },
   };
 }

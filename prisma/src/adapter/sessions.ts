@@ -35,7 +35,7 @@ export function sessionStore(scope: TenantScope): SessionStore {
     row ? fromRow(row, await clientsOf(row.id)) : undefined;
   return {
     async create(record) {
-      await db.$transaction([
+      await scope.batch([
         db.session.create({
           data: scope.data({
             id: record.id,
@@ -68,7 +68,7 @@ export function sessionStore(scope: TenantScope): SessionStore {
     async addClient(id, clientId) {
       // Only for a live session; a repeated client keeps its first place (idempotent). The
       // position is the count so far: concurrent additions may tie, which only orders them by id.
-      const [session, position] = await db.$transaction([
+      const [session, position] = await scope.batch([
         db.session.findUnique({
           where: { tenantId_id: scope.where({ id }) },
           select: { id: true },
@@ -87,7 +87,7 @@ export function sessionStore(scope: TenantScope): SessionStore {
         await db.session.findUnique({ where: { tenantId_id: scope.where({ id }) } }),
       );
       if (!session) return undefined;
-      const [deleted] = await db.$transaction([
+      const [deleted] = await scope.batch([
         db.session.deleteMany({ where: scope.where({ id }) }),
         db.sessionClient.deleteMany({ where: scope.where({ sessionId: id }) }),
       ]);

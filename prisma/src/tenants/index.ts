@@ -6,6 +6,15 @@ export {
   type TenantSettingsIssue,
 } from './errors.js';
 export {
+  DEFAULT_KEY_OVERLAP_DAYS,
+  type KeyRotationSchedule,
+  keyRotationOf,
+  keyRotationScheduleSchema,
+  MAX_KEY_OVERLAP_DAYS,
+  MAX_KEY_ROTATION_INTERVAL_DAYS,
+  MIN_KEY_OVERLAP_DAYS,
+} from './key-rotation.js';
+export {
   DEFAULT_ACCOUNT_LIMIT,
   DEFAULT_ADDRESS_LIMIT,
   DEFAULT_TENANT_LIMIT,
@@ -14,6 +23,7 @@ export {
   loginLimitsSchema,
 } from './login-limits.js';
 export { type ProtocolSettings, protocolSettingsSchema } from './protocol-settings.js';
+export { publicSubjectOf } from './public-subject.js';
 export {
   newTenantSettings,
   parseTenantSettings,

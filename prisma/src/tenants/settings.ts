@@ -10,6 +10,7 @@ import type { RandomSource, SettingsInput } from '@tessera/core';
 import { z } from 'zod';
 import { brandingSchema } from './branding.js';
 import { TenantSettingsError } from './errors.js';
+import { keyRotationScheduleSchema } from './key-rotation.js';
 import { loginLimitsSchema } from './login-limits.js';
 import { protocolSettingsSchema } from './protocol-settings.js';
 
@@ -28,6 +29,8 @@ export const tenantSettingsSchema = z.object({
     .string()
     .regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i, { error: 'must be a BCP 47 language tag' })
     .default('en'),
+  /** Scheduled signing-key rotation (apps/op's rotation job); absent: rotate on request only. */
+  keyRotation: keyRotationScheduleSchema.optional(),
 });
 
 /** A complete settings document, defaults filled in. */
