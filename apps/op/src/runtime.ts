@@ -3,25 +3,24 @@
  * logger and the router. Built once by `server.ts` (or lazily by the Next side when it runs
  * alone) and shared through one global, so the fast lane and the pages use the same pool.
  */
-import { Provider } from '@tessera/core';
 import {
   createSecretBox,
-  createTenantStores,
   type Database,
   loadMasterKey,
   openDatabase,
   type SecretBox,
   startSweeper,
-  toProviderSettings,
 } from '@tessera/db';
 import type { OpEnv } from './env';
 import { readEnv } from './env';
 import { handleOpRequest } from './http/handle-request';
 import { createRouter, type Router } from './http/route';
 import { createInteractionPages, type InteractionPages } from './interaction/interaction-pages';
+import { startKeyRotationJob } from './keys/key-rotation-job';
 import { type AppLogger, createLogger } from './logger';
+import { providerBuilder } from './tenants/build-provider';
 import { ProviderPool } from './tenants/provider-pool';
-import { TenantDirectory, type TenantEntry } from './tenants/tenant-directory';
+import { TenantDirectory } from './tenants/tenant-directory';
 
 export interface OpRuntime {
   env: OpEnv;
@@ -84,21 +83,21 @@ export async function createOpRuntime(
     db: database.prisma,
     onSettingsError: (slug, error) => log.error('tenant settings invalid', { tenant: slug, error }),
   });
-  const build = (tenant: TenantEntry, issuer: string) => {
-    const settings = tenant.settings;
-    if (!settings) throw new Error(`Tenant ${tenant.slug} has no valid settings`);
-    return Provider.create({
-      issuer,
-      stores: createTenantStores(database.prisma, tenant.id, { secretBox }),
-      subjectSalt: settings.subjectSalt,
-      settings: toProviderSettings(settings),
-      logger: log.child({ tenant: tenant.slug }),
-      interactionUrl: (id, prompt) => `${issuer}/interaction/${id}/${prompt}`,
-      loggedOutUrl: `${issuer}/logged-out`,
+  const pool = new ProviderPool(
+    providerBuilder({
+      db: database.prisma,
+      secretBox,
+      logger: (slug) => log.child({ tenant: slug }),
       waitUntil,
-    });
-  };
-  const pool = new ProviderPool(async (tenant, issuer) => build(tenant, issuer));
+    }),
+  );
+  const keyRotation = startKeyRotationJob({
+    db: database.prisma,
+    secretBox,
+    clock: () => Math.floor(Date.now() / 1000),
+    onRotated: (rotation) => log.info('signing keys rotated on schedule', { ...rotation }),
+    onError: (error) => log.warn('key rotation failed', { error }),
+  });
   const router = createRouter({ directory, publicUrl: env.publicUrl });
   const pages = createInteractionPages({
     masterKey,
@@ -127,6 +126,7 @@ export async function createOpRuntime(
     },
     async close() {
       await sweeper.close();
+      await keyRotation.close();
       await Promise.allSettled([...background]);
       await database.close();
     },

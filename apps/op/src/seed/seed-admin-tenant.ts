@@ -3,12 +3,13 @@
  * becomes the first platform operator. Everything is written in one transaction, so a crash or a
  * second instance starting at the same moment leaves either all of it or none.
  */
-import { HashBasedSubjectIdentifierFactory, type RandomSource } from '@tessera/core';
+import type { RandomSource } from '@tessera/core';
 import {
   type Db,
   hashPassword,
   isUniqueViolation,
   newTenantSettings,
+  publicSubjectOf,
   type ScryptParams,
 } from '@tessera/db';
 import { randomSecret } from './random-secret';
@@ -63,9 +64,7 @@ export async function seedAdminTenant(
   const operatorId = randomSecret(random, ID_BYTES);
   const createdAt = options.now();
   // The console's client uses public subjects, so the operator is recognised by this `sub`.
-  const subject = new HashBasedSubjectIdentifierFactory(
-    settings.subjectSalt,
-  ).createPublicIdentifier(userId);
+  const subject = publicSubjectOf(settings, userId);
   const claims = { name: 'Administrator', ...(email && { email, email_verified: true }) };
   try {
     await db.$transaction([
