@@ -3,8 +3,8 @@ import { isUniqueViolation, newTenantSettings, slugProblem } from '@tessera/db';
 import type { ServiceDeps } from '../../graphql/context';
 import { conflict, validationFailed } from '../errors';
 import { assertPlatformOperator, type Principal } from '../principal';
-
 import { recordChange } from '../record-change';
+import { tenantNameProblem } from './tenant-name';
 import { TENANT_VIEW_SELECT, type TenantView, tenantView } from './tenant-view';
 
 export interface CreateTenantOptions {
@@ -25,11 +25,11 @@ export async function createTenant(options: CreateTenantOptions): Promise<Tenant
   assertPlatformOperator(principal);
   const slug = options.slug.trim();
   const name = options.name.trim();
+  const slugIssue = slugProblem(slug);
+  const nameIssue = tenantNameProblem(name);
   const problems = [
-    ...(slugProblem(slug) ? [{ path: 'slug', message: `The slug ${slugProblem(slug)}` }] : []),
-    ...(name.length < 1 || name.length > 200
-      ? [{ path: 'name', message: 'The name must be 1 to 200 characters' }]
-      : []),
+    ...(slugIssue ? [{ path: 'slug', message: `The slug ${slugIssue}` }] : []),
+    ...(nameIssue ? [{ path: 'name', message: nameIssue }] : []),
   ];
   if (problems.length > 0) throw validationFailed(problems);
   const id = randomUUID();

@@ -1,5 +1,6 @@
 /** What the API shows of a tenant: its row, parsed settings, domains and OP endpoints. */
-import { parseTenantSettings, type TenantSettings } from '@tessera/db';
+import { type Db, parseTenantSettings, type TenantSettings } from '@tessera/db';
+import { notFound } from '../errors';
 
 export interface TenantView {
   id: string;
@@ -55,4 +56,19 @@ export function tenantView(row: TenantRow, opPublicUrl: string): TenantView {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
+}
+
+/**
+ * A tenant as the API shows it, read after a change (so `configVersion` includes its bump).
+ *
+ * @example return loadTenantView(deps.db, tenantId, deps.opPublicUrl);
+ */
+export async function loadTenantView(
+  db: Db,
+  tenantId: string,
+  opPublicUrl: string,
+): Promise<TenantView> {
+  const row = await db.tenant.findUnique({ where: { id: tenantId }, select: TENANT_VIEW_SELECT });
+  if (!row) throw notFound('tenant', tenantId);
+  return tenantView(row, opPublicUrl);
 }
