@@ -64,7 +64,10 @@ export async function createGraphqlHandler(
         });
       }
       const body = await readBody(request);
-      if (body.kind === 'error') return graphqlError(body.status, 'BAD_REQUEST', body.message);
+      if (body.kind === 'error') {
+        // The unread rest of a refused body must not be taken for the next request.
+        return graphqlError(body.status, 'BAD_REQUEST', body.message, { connection: 'close' });
+      }
       const headers = new HeaderMap();
       for (const [name, value] of request.headers) headers.set(name, value);
       const url = new URL(request.url);

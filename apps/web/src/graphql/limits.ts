@@ -62,11 +62,11 @@ export function measureSelection(
 function multiplier(field: FieldNode, walk: Walk): number {
   const first = field.arguments?.find((a) => a.name.value === 'first');
   if (!first) return 1;
-  const value = valueOf(first.value, walk.variables);
+  const value = argumentValue(first.value, walk.variables);
   return typeof value === 'number' && value > 0 ? value : DEFAULT_PAGE_SIZE;
 }
 
-function valueOf(node: ValueNode, variables: Record<string, unknown>): unknown {
+function argumentValue(node: ValueNode, variables: Record<string, unknown>): unknown {
   if (node.kind === Kind.INT) return Number(node.value);
   if (node.kind === Kind.VARIABLE) return variables[node.name.value];
   return undefined;

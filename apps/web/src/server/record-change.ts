@@ -4,11 +4,11 @@
  * refresh bound) and the audit event commit together or not at all.
  */
 import { randomUUID } from 'node:crypto';
-import type { Db } from '@tessera/db';
+import type { Db, DbTransaction } from '@tessera/db';
 import type { Principal } from './principal';
 
 /** A Prisma client inside an interactive transaction. */
-export type Tx = Omit<Db, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
+export type Tx = DbTransaction;
 
 export interface ChangeOptions {
   db: Db;

@@ -4,8 +4,14 @@
  */
 import type { GraphQLSchema } from 'graphql';
 import { builder } from '../builder';
+import './audit';
+import './claims';
+import './clients';
+import './keys';
 import './me';
+import './platform';
 import './tenants';
+import './users';
 
 /** @example const schema = buildSchema(); */
 export function buildSchema(): GraphQLSchema {
