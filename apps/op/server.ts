@@ -7,7 +7,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { sendWebResponse, toWebRequest } from '@tessera/core/node';
+import { createLogger, sendWebResponse, toWebRequest } from '@tessera/core/node';
 import next from 'next';
 import { EnvError, readEnv } from './src/env';
 import { handleOpRequest } from './src/http/handle-request';
@@ -15,7 +15,7 @@ import { preparePageRequest } from './src/http/page-headers';
 import { clientAddressOf, clientIdHint, requestIdOf } from './src/http/request-info';
 import type { OpRoute } from './src/http/route';
 import { securityHeaders } from './src/http/security-headers';
-import { createLogger } from './src/logger';
+
 import { createOpRuntime, type OpRuntime, setOpRuntime } from './src/runtime';
 import { printSeedResult, seedOnFirstStart } from './src/start/seed-on-start';
 

@@ -5,11 +5,11 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { sendWebResponse, toWebRequest } from '@tessera/core/node';
+import { createLogger, sendWebResponse, toWebRequest } from '@tessera/core/node';
 import { checkReady } from '@tessera/db';
 import next from 'next';
 import { EnvError, readEnv, type WebEnv } from './src/env';
-import { createLogger } from './src/logger';
+
 import { createWebRuntime, setWebRuntime, type WebRuntime } from './src/runtime';
 
 const APP_DIR = fileURLToPath(new URL('.', import.meta.url));

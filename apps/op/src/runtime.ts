@@ -3,6 +3,8 @@
  * logger and the router. Built once by `server.ts` (or lazily by the Next side when it runs
  * alone) and shared through one global, so the fast lane and the pages use the same pool.
  */
+
+import { type AppLogger, createLogger } from '@tessera/core/node';
 import {
   createSecretBox,
   type Database,
@@ -17,7 +19,6 @@ import { handleOpRequest } from './http/handle-request';
 import { createRouter, type Router } from './http/route';
 import { createInteractionPages, type InteractionPages } from './interaction/interaction-pages';
 import { startKeyRotationJob } from './keys/key-rotation-job';
-import { type AppLogger, createLogger } from './logger';
 import { providerBuilder } from './tenants/build-provider';
 import { ProviderPool } from './tenants/provider-pool';
 import { TenantDirectory } from './tenants/tenant-directory';

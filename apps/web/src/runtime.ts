@@ -3,6 +3,8 @@
  * console's next-auth options. Built by `server.ts`; Next code reaches it through
  * `src/next/web-runtime.ts` (type-only imports, one global), like apps/op.
  */
+
+import { type AppLogger, createLogger } from '@tessera/core/node';
 import {
   createSecretBox,
   type Database,
@@ -21,7 +23,6 @@ import type { ServiceDeps } from './graphql/context';
 import { createGraphqlHandler, type GraphqlHandler } from './graphql/handler';
 import { createRateLimiter } from './graphql/rate-limiter';
 import { buildSchema } from './graphql/schema';
-import { type AppLogger, createLogger } from './logger';
 
 export interface WebRuntime {
   env: WebEnv;

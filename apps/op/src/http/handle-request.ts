@@ -3,9 +3,10 @@
  * Node server (`server.ts`) and the Next route that mounts it for `next dev`. Returns
  * `undefined` when Next should answer (pages, assets).
  */
+
+import type { AppLogger } from '@tessera/core/node';
 import { checkReady } from '@tessera/db';
 import { handleInteractionSubmit } from '../interaction/handle-submit';
-import type { AppLogger } from '../logger';
 import type { OpRuntime } from '../runtime';
 import { errorResponse, jsonResponse } from './responses';
 import type { OpRoute } from './route';

@@ -6,7 +6,7 @@
  * answers (the next step, the relying party's redirect, a form_post page) passes through as is.
  */
 import { OAuthError, type Provider } from '@tessera/core';
-import type { AppLogger } from '../logger';
+import type { AppLogger } from '@tessera/core/node';
 import { authenticateUser } from '../login/authenticate-user';
 import type { OpRuntime } from '../runtime';
 import type { TenantEntry } from '../tenants/tenant-directory';

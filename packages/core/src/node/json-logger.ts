@@ -3,7 +3,7 @@
  * tenant, client), never secrets: the logger also drops any field whose name looks like one,
  * so a careless call cannot print a password or token.
  */
-import type { Logger } from '@tessera/core';
+import type { Logger } from '../context.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 

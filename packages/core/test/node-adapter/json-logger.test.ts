@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/logger';
+import { createLogger } from '../../src/node/json-logger.js';
 
 function capture(level: 'debug' | 'info' | 'warn' | 'error' | 'silent' = 'info') {
   const lines: Record<string, unknown>[] = [];
