@@ -31,4 +31,4 @@ export {
   tenantSettingsSchema,
   toProviderSettings,
 } from './settings.js';
-export { RESERVED_SLUGS, SLUG_PATTERN, slugProblem } from './slug.js';
+export { ADMIN_TENANT_SLUG, RESERVED_SLUGS, SLUG_PATTERN, slugProblem } from './slug.js';

@@ -32,3 +32,9 @@ export function slugProblem(slug: string): string | undefined {
   if (RESERVED_SLUGS.has(slug)) return "is reserved for the platform's own routes";
   return undefined;
 }
+
+/**
+ * The platform's own tenant: operators sign in to the console through it and API clients get
+ * their tokens from it. apps/op seeds it; it may be neither disabled nor deleted.
+ */
+export const ADMIN_TENANT_SLUG = 'admin';

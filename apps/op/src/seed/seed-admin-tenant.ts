@@ -5,6 +5,7 @@
  */
 import type { RandomSource } from '@tessera/core';
 import {
+  ADMIN_TENANT_SLUG,
   type Db,
   hashPassword,
   isUniqueViolation,
@@ -14,7 +15,7 @@ import {
 } from '@tessera/db';
 import { randomSecret } from './random-secret';
 
-export const ADMIN_TENANT_SLUG = 'admin';
+export { ADMIN_TENANT_SLUG };
 /** The login name when no admin email is given. */
 export const DEFAULT_ADMIN_LOGIN = 'admin';
 /**

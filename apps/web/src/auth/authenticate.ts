@@ -7,13 +7,12 @@
  * - the console's next-auth session cookie (an encrypted JWT naming the operator).
  */
 import { hashToken } from '@tessera/core';
-import { createTenantStores, type Db, type SecretBox } from '@tessera/db';
+import { ADMIN_TENANT_SLUG, createTenantStores, type Db, type SecretBox } from '@tessera/db';
 import { decode } from 'next-auth/jwt';
 import type { PrincipalResult } from '../graphql/handler';
 import type { Principal } from '../server/principal';
 import { apiClientRolesSchema, principalFromRoles } from './roles';
 
-export const ADMIN_TENANT_SLUG = 'admin';
 const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
 
 export interface AuthenticatorOptions {

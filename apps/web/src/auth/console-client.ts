@@ -4,8 +4,7 @@
  * Registered (or brought up to date) at every start of the admin plane.
  */
 import { type ClientRecord, hashToken, safeEqual } from '@tessera/core';
-import { createTenantStores, type Db, type SecretBox } from '@tessera/db';
-import { ADMIN_TENANT_SLUG } from './authenticate';
+import { ADMIN_TENANT_SLUG, createTenantStores, type Db, type SecretBox } from '@tessera/db';
 
 export const CONSOLE_CLIENT_ID = 'tessera-console';
 /** next-auth's provider id; its callback is `/api/auth/callback/<id>`. */

@@ -2,8 +2,8 @@
  * The platform's own `admin` tenant, seeded by apps/op at its first start: operators are its
  * users and API clients its clients.
  */
-import { parseTenantSettings, type TenantSettings } from '@tessera/db';
-import { ADMIN_TENANT_SLUG } from '../../auth/authenticate';
+import { ADMIN_TENANT_SLUG, parseTenantSettings, type TenantSettings } from '@tessera/db';
+
 import { AppError } from '../errors';
 import type { Tx } from '../record-change';
 
