@@ -5,7 +5,7 @@
  * is harmless).
  *
  * Swept: codes, access tokens, sessions (with their SessionClient rows), interactions, replay
- * entries and login failures whose `expiresAt` is before `now`. Not swept: grants and refresh tokens. Their expiry is
+ * entries, login failures and initial access tokens whose `expiresAt` is before `now`. Not swept: grants and refresh tokens. Their expiry is
  * optional, a rotated refresh token must stay findable so its reuse revokes the grant, and both go
  * away with revocation, logout or client deletion. The engine judges every expiry itself, so
  * sweeping only turns "expired" into "unknown" with the same OAuth error.
@@ -32,6 +32,7 @@ export interface SweepCounts {
   interactions: number;
   replayEntries: number;
   loginFailures: number;
+  initialAccessTokens: number;
 }
 
 type Row = { tenantId: string };
@@ -120,5 +121,26 @@ export async function sweepExpired(db: Db, options: SweepOptions): Promise<Sweep
       (await db.loginFailure.deleteMany({ where: { OR: keys(rows, (r) => ({ id: r.id })) } }))
         .count,
   );
-  return { codes, accessTokens, sessions, interactions, replayEntries, loginFailures };
+  // Tokens without an expiry never match `lt` (NULL compares false) and stay until revoked.
+  const initialAccessTokens = await inBatches(
+    limits,
+    (take) =>
+      db.initialAccessToken.findMany({
+        where: expired,
+        take,
+        select: { tenantId: true, id: true },
+      }),
+    async (rows) =>
+      (await db.initialAccessToken.deleteMany({ where: { OR: keys(rows, (r) => ({ id: r.id })) } }))
+        .count,
+  );
+  return {
+    codes,
+    accessTokens,
+    sessions,
+    interactions,
+    replayEntries,
+    loginFailures,
+    initialAccessTokens,
+  };
 }

@@ -46,7 +46,19 @@ for (const provider of providers) {
               expiresAt: new Date(expiresAt * 1000),
             },
           });
+          await database.db.initialAccessToken.create({
+            data: {
+              tenantId,
+              id: `iat-${i}`,
+              hash: `iat-hash-${i}`,
+              expiresAt: new Date(expiresAt * 1000),
+            },
+          });
         }
+        // Without an expiry: never swept.
+        await database.db.initialAccessToken.create({
+          data: { tenantId, id: 'iat-forever', hash: 'iat-hash-forever', expiresAt: null },
+        });
       }
     }
 
@@ -61,6 +73,7 @@ for (const provider of providers) {
         interactions: 14,
         replayEntries: 14,
         loginFailures: 14,
+        initialAccessTokens: 14,
       });
       const { db } = database;
       const inTenants = { tenantId: { in: tenants } };
@@ -70,6 +83,7 @@ for (const provider of providers) {
       expect(await db.interaction.count({ where: inTenants })).toBe(6);
       expect(await db.replayEntry.count({ where: inTenants })).toBe(6);
       expect(await db.loginFailure.count({ where: inTenants })).toBe(6);
+      expect(await db.initialAccessToken.count({ where: inTenants })).toBe(8);
       // The swept sessions' clients went with them; the live ones' stay.
       const liveSessions = (await db.session.findMany({ where: inTenants })).map((s) => s.id);
       const clients = await db.sessionClient.findMany({ where: inTenants });
@@ -83,6 +97,7 @@ for (const provider of providers) {
         interactions: 0,
         replayEntries: 0,
         loginFailures: 0,
+        initialAccessTokens: 0,
       });
     });
 

@@ -322,6 +322,39 @@ export const OPERATIONS: OperationCase[] = [
     prepare: tenantOnly(),
   },
 
+  // initial access tokens
+  {
+    field: 'initialAccessTokens',
+    access: 'tenant',
+    document: 'query($tenantId: ID!) { initialAccessTokens(tenantId: $tenantId) { id expiresAt } }',
+    prepare: tenantOnly(),
+  },
+  {
+    field: 'createInitialAccessToken',
+    access: 'tenant',
+    document: `mutation($tenantId: ID!) {
+      createInitialAccessToken(tenantId: $tenantId, expiresInSeconds: 600) { token initialAccessToken { id } }
+    }`,
+    prepare: tenantOnly(),
+  },
+  {
+    field: 'revokeInitialAccessToken',
+    access: 'tenant',
+    document:
+      'mutation($tenantId: ID!, $id: ID!) { revokeInitialAccessToken(tenantId: $tenantId, id: $id) { id } }',
+    // A token of its own, so every cell revokes something that exists.
+    async prepare(c) {
+      const { createInitialAccessToken } = await setup(
+        c,
+        `mutation($tenantId: ID!) {
+          createInitialAccessToken(tenantId: $tenantId, expiresInSeconds: 600) { initialAccessToken { id } }
+        }`,
+        { tenantId: c.tenantA.id },
+      );
+      return { tenantId: c.tenantA.id, id: createInitialAccessToken.initialAccessToken.id };
+    },
+  },
+
   // clients
   {
     field: 'clients',

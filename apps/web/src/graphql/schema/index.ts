@@ -7,6 +7,7 @@ import { builder } from '../builder';
 import './audit';
 import './claims';
 import './clients';
+import './initial-access-tokens';
 import './keys';
 import './me';
 import './platform';

@@ -1,0 +1,20 @@
+-- CreateTable
+CREATE TABLE "InitialAccessToken" (
+    "tenantId" TEXT NOT NULL,
+    "id" TEXT NOT NULL,
+    "hash" TEXT NOT NULL,
+    "description" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "expiresAt" TIMESTAMP(3),
+
+    CONSTRAINT "InitialAccessToken_pkey" PRIMARY KEY ("tenantId","id")
+);
+
+-- CreateIndex
+CREATE INDEX "InitialAccessToken_expiresAt_idx" ON "InitialAccessToken"("expiresAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "InitialAccessToken_tenantId_hash_key" ON "InitialAccessToken"("tenantId", "hash");
+
+-- AddForeignKey
+ALTER TABLE "InitialAccessToken" ADD CONSTRAINT "InitialAccessToken_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "Tenant"("id") ON DELETE CASCADE ON UPDATE CASCADE;
