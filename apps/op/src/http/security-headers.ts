@@ -5,6 +5,8 @@
 export const securityHeaders: ReadonlyArray<readonly [string, string]> = [
   ['x-content-type-options', 'nosniff'],
   // Authorization responses carry codes in URLs; never leak them to the next site in Referer.
-  ['referrer-policy', 'no-referrer'],
+  // Not no-referrer: with it, browsers send `Origin: null` on our own form posts, and the login
+  // form's origin check (src/interaction/check-origin.ts) would refuse every real browser.
+  ['referrer-policy', 'same-origin'],
   ['x-frame-options', 'DENY'],
 ];
