@@ -9,6 +9,7 @@ import { createLogger, sendWebResponse, toWebRequest } from '@tessera/core/node'
 import { checkReady } from '@tessera/db';
 import next from 'next';
 import { EnvError, readEnv, type WebEnv } from './src/env';
+import { REQUEST_PATH_HEADER } from './src/next/request-path';
 
 import { createWebRuntime, setWebRuntime, type WebRuntime } from './src/runtime';
 
@@ -101,6 +102,8 @@ async function serve(
     await sendWebResponse(res, await runtime.graphql.handle(request, ip));
     return;
   }
+  // Console pages send signed-out browsers to /signin and back to this path.
+  req.headers[REQUEST_PATH_HEADER] = req.url ?? '/';
   await nextHandler(req, res);
 }
 

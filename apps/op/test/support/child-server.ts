@@ -42,6 +42,8 @@ export async function startChildServer(options: {
       // Production mode as deployed (no demo tenant; master key and public URL required).
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
+      // The build the suite made (see build-if-stale.ts).
+      ...(process.env.NEXT_DIST_DIR && { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR }),
       ...options.env(port),
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -48,7 +48,9 @@ export default async function SignInPage(props: {
       <form method="post" action={`/api/auth/signin/${provider?.id ?? 'tessera'}`}>
         <input type="hidden" name="csrfToken" value={csrfToken} />
         <input type="hidden" name="callbackUrl" value={callbackUrl} />
-        <button type="submit">Sign in with {provider?.name ?? 'Tessera'}</button>
+        <button type="submit" className="button button-primary">
+          Sign in with {provider?.name ?? 'Tessera'}
+        </button>
       </form>
     </SignIn>
   );
@@ -56,10 +58,16 @@ export default async function SignInPage(props: {
 
 function SignIn(props: { message?: string | undefined; children?: ReactNode }) {
   return (
-    <main>
-      <h1>Sign in to the Tessera console</h1>
-      {props.message && <p role="alert">{props.message}</p>}
-      {props.children}
+    <main className="signin">
+      <div className="signin-card">
+        <h1>Sign in to the Tessera console</h1>
+        {props.message && (
+          <p className="notice notice-error" role="alert">
+            {props.message}
+          </p>
+        )}
+        {props.children}
+      </div>
     </main>
   );
 }

@@ -8,7 +8,7 @@ import buildOp from '../../../op/test/support/global-setup';
 
 const APP_DIR = fileURLToPath(new URL('../..', import.meta.url));
 /** What Next bundles here: pages and routes, and the one module they reach the runtime through. */
-const BUNDLED = ['app', 'src/next', 'next.config.ts', 'package.json'];
+const BUNDLED = ['app', 'src/next', 'src/ui', 'next.config.ts', 'package.json'];
 
 export default function buildBoth(): void {
   buildOp();
