@@ -60,3 +60,26 @@ export async function signInToConsole(
     });
   await page.getByTestId('signed-in-as').filter({ hasText: /\S/ }).waitFor({ state: 'attached' });
 }
+
+/**
+ * A relying party's code flow with the sign-in done in Chromium: the browser opens the
+ * authorization URL, signs in at the tenant's login page, and its navigation to the RP's
+ * callback (an address nothing serves) is answered here and returned.
+ */
+export async function authorizeInChromium(
+  page: Page,
+  authorizationUrl: URL,
+  callbackPrefix: string,
+  credentials: Credentials,
+): Promise<URL> {
+  let callback: URL | undefined;
+  await page.route(`${callbackPrefix}**`, (route) => {
+    callback = new URL(route.request().url());
+    return route.fulfill({ status: 200, contentType: 'text/plain', body: 'signed in' });
+  });
+  await page.goto(authorizationUrl.href);
+  await signInAtOp(page, credentials);
+  await page.waitForURL((url) => url.href.startsWith(callbackPrefix));
+  if (!callback) throw new Error(`the browser did not reach ${callbackPrefix}`);
+  return callback;
+}
