@@ -3,7 +3,7 @@
  * Chromium present. Without it the suite fails in CI, and elsewhere says how to install it.
  */
 import { existsSync } from 'node:fs';
-import { CHROMIUM_PATH } from './chromium';
+import { CHROMIUM_PATH } from './chromium-path';
 import buildBoth from './global-setup';
 
 export default function setup(): void {

@@ -13,11 +13,14 @@ import { useQuery } from '../graphql/hooks';
 import { TENANT_BY_SLUG } from './operations';
 import { TenantProvider } from './tenant-context';
 
-/** The areas of a tenant; each is `app/(console)/tenants/[slug]/<segment>/page.tsx`. */
+/**
+ * The areas of a tenant; each is `app/(console)/tenants/[slug]/<segment>/page.tsx`, and `also`
+ * names a creation screen that belongs to the area.
+ */
 export const TENANT_TABS = [
   { segment: '', label: 'Overview' },
-  { segment: 'clients', label: 'Clients' },
-  { segment: 'users', label: 'Users' },
+  { segment: 'clients', label: 'Clients', also: 'new-client' },
+  { segment: 'users', label: 'Users', also: 'new-user' },
   { segment: 'claims', label: 'Claims & scopes' },
   { segment: 'keys', label: 'Signing keys' },
   { segment: 'settings', label: 'Settings' },
@@ -58,8 +61,10 @@ export function TenantFrame(props: { slug: string; children: ReactNode }) {
     return <ErrorNotice error={error} retry={() => void refetch()} />;
   }
   const base = tenantPath(tenant.slug);
-  const current = TENANT_TABS.filter((tab) => tab.segment !== '').find((tab) =>
-    pathname.startsWith(`${base}/${tab.segment}`),
+  const within = (segment: string) =>
+    pathname === `${base}/${segment}` || pathname.startsWith(`${base}/${segment}/`);
+  const current = TENANT_TABS.filter((tab) => tab.segment !== '').find(
+    (tab) => within(tab.segment) || ('also' in tab && within(tab.also)),
   );
   return (
     <TenantProvider value={{ tenant, refetch }}>
