@@ -4,11 +4,15 @@
  * fails here rather than in a browser.
  */
 import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { type OperationDefinitionNode, parse, validate } from 'graphql';
+import type { OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { buildSchema } from '../../../src/graphql/schema';
 import { isOperation } from '../../../src/ui/graphql/document';
+
+// The schema's own copy of graphql (CommonJS, as Pothos loads it), not Vite's ESM one.
+const { parse, validate } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
 
 const UI_DIR = fileURLToPath(new URL('../../../src/ui/', import.meta.url));
 
