@@ -1,5 +1,5 @@
-import { PageHeader } from '../../src/ui/components/page-header';
+import { TenantsList } from '../../src/ui/tenants/tenants-list';
 
 export default function TenantsPage() {
-  return <PageHeader title="Tenants" />;
+  return <TenantsList />;
 }
