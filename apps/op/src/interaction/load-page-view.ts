@@ -4,11 +4,11 @@
  * this browser) with the form's CSRF token.
  */
 import { OAuthError, type Provider } from '@tessera/core';
+import { themeFor } from '@tessera/core/branding';
 import { AVAILABLE_LOCALES, pickLocale } from '../i18n';
 import type { TenantEntry } from '../tenants/tenant-directory';
 import type { ClientView, InteractionView, PageView } from '../ui/page-view';
 import { interactionPageUrl } from '../ui/page-view';
-import { themeFor } from '../ui/theme';
 import { readCookie } from './cookies';
 import type { CsrfTokens } from './csrf';
 

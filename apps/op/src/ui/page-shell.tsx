@@ -3,9 +3,10 @@
  * validated `#rrggbb`, so they are safe in a style attribute), its logo and name, and a card for
  * the content.
  */
+
+import type { Theme } from '@tessera/core/branding';
 import type { CSSProperties, ReactNode } from 'react';
 import type { Translate } from '../i18n';
-import type { Theme } from './theme';
 
 export function PageShell(props: { theme: Theme; t: Translate; children: ReactNode }) {
   const { theme, t } = props;

@@ -2,7 +2,7 @@
  * What a tenant page shows, as plain data: loaded on the runtime side (`src/interaction/`),
  * rendered by the Next pages and by the fast lane's error page.
  */
-import type { Theme } from './theme';
+import type { Theme } from '@tessera/core/branding';
 
 export type InteractionPrompt = 'login' | 'consent' | 'logout';
 

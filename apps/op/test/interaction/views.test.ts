@@ -1,3 +1,4 @@
+import { themeFor } from '@tessera/core/branding';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +9,6 @@ import { LoginView } from '../../src/ui/login-view';
 import { LogoutView } from '../../src/ui/logout-view';
 import { ErrorView } from '../../src/ui/message-views';
 import type { InteractionView } from '../../src/ui/page-view';
-import { themeFor } from '../../src/ui/theme';
 import { readForms } from '../support/html-form';
 
 const interaction: InteractionView = {

@@ -5,7 +5,7 @@ import {
   DEFAULT_PRIMARY,
   readableTextOn,
   themeFor,
-} from '../../src/ui/theme';
+} from '../../src/branding/theme.js';
 
 describe('Tenant theme colours', () => {
   it('computes WCAG contrast ratios', () => {

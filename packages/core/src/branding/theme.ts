@@ -1,9 +1,19 @@
 /**
  * A tenant's look, from its validated branding: the colours of its pages and a text colour for
  * each surface chosen by WCAG contrast ratio, so a tenant's choice of colour cannot make a
- * button or its name unreadable.
+ * button or its name unreadable. apps/op renders its pages with it and the console's branding
+ * preview shows the same colours. No Node or DOM APIs: it runs in browsers too.
  */
-import type { Branding } from '@tessera/db';
+
+/** The branding fields a theme uses (a tenant's validated settings, or a form being typed). */
+export interface ThemeBranding {
+  displayName?: string | undefined;
+  logoUrl?: string | undefined;
+  /** `#rrggbb` */
+  primaryColor?: string | undefined;
+  /** `#rrggbb` */
+  backgroundColor?: string | undefined;
+}
 
 /** Tessera's own colours, for tenants that set none. */
 export const DEFAULT_PRIMARY = '#1d4ed8';
@@ -31,7 +41,7 @@ export interface Theme {
 /**
  * @example themeFor('Acme', { primaryColor: '#ffcc00' }).onPrimary // '#000000'
  */
-export function themeFor(tenantName: string, branding: Branding | undefined): Theme {
+export function themeFor(tenantName: string, branding: ThemeBranding | undefined): Theme {
   const primary = (branding?.primaryColor ?? DEFAULT_PRIMARY).toLowerCase();
   const background = (branding?.backgroundColor ?? DEFAULT_BACKGROUND).toLowerCase();
   return {
