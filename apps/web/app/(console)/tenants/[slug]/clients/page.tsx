@@ -1,0 +1,5 @@
+import { ClientsList } from '../../../../../src/ui/clients/clients-list';
+
+export default function ClientsPage() {
+  return <ClientsList />;
+}

@@ -1,0 +1,5 @@
+import { NewClientForm } from '../../../../../src/ui/clients/new-client-form';
+
+export default function NewClientPage() {
+  return <NewClientForm />;
+}

@@ -1,0 +1,5 @@
+import { TryCallback } from '../../../../src/ui/try-it/try-callback';
+
+export default function TryCallbackPage() {
+  return <TryCallback />;
+}
