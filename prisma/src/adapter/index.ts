@@ -91,6 +91,16 @@ export function createPrismaAdapter(db: Db, options: PrismaAdapterOptions): Pris
   return { forTenant: (tenantId) => createTenantStores(db, tenantId, options) };
 }
 
+export {
+  ACTIVITY_KINDS,
+  ACTIVITY_RETENTION_DAYS,
+  type ActivityCountRow,
+  type ActivityIncrement,
+  type ActivityKind,
+  activityCounts,
+  recordActivity,
+  startOfHour,
+} from './activity.js';
 export { clientSecretContext } from './clients.js';
 export { isUniqueViolation } from './convert.js';
 export { signingKeyContext } from './keys.js';

@@ -5,12 +5,14 @@
  * is harmless).
  *
  * Swept: codes, access tokens, sessions (with their SessionClient rows), interactions, replay
- * entries, login failures and initial access tokens whose `expiresAt` is before `now`. Not swept: grants and refresh tokens. Their expiry is
+ * entries, login failures and initial access tokens whose `expiresAt` is before `now`, and activity
+ * counters older than `ACTIVITY_RETENTION_DAYS`. Not swept: grants and refresh tokens. Their expiry is
  * optional, a rotated refresh token must stay findable so its reuse revokes the grant, and both go
  * away with revocation, logout or client deletion. The engine judges every expiry itself, so
  * sweeping only turns "expired" into "unknown" with the same OAuth error.
  */
 import type { Db } from '../database/index.js';
+import { ACTIVITY_RETENTION_DAYS } from './activity.js';
 
 /** Rows per batch: small enough to keep every DELETE statement short on a busy database. */
 export const SWEEP_BATCH_SIZE = 500;
@@ -33,6 +35,7 @@ export interface SweepCounts {
   replayEntries: number;
   loginFailures: number;
   initialAccessTokens: number;
+  activityCounts: number;
 }
 
 type Row = { tenantId: string };
@@ -134,6 +137,22 @@ export async function sweepExpired(db: Db, options: SweepOptions): Promise<Sweep
       (await db.initialAccessToken.deleteMany({ where: { OR: keys(rows, (r) => ({ id: r.id })) } }))
         .count,
   );
+  const retained = new Date((options.now - ACTIVITY_RETENTION_DAYS * 86_400) * 1000);
+  const activityCounts = await inBatches(
+    limits,
+    (take) =>
+      db.activityCount.findMany({
+        where: { hour: { lt: retained } },
+        take,
+        select: { tenantId: true, hour: true, kind: true },
+      }),
+    async (rows) =>
+      (
+        await db.activityCount.deleteMany({
+          where: { OR: keys(rows, (r) => ({ hour: r.hour, kind: r.kind })) },
+        })
+      ).count,
+  );
   return {
     codes,
     accessTokens,
@@ -142,5 +161,6 @@ export async function sweepExpired(db: Db, options: SweepOptions): Promise<Sweep
     replayEntries,
     loginFailures,
     initialAccessTokens,
+    activityCounts,
   };
 }

@@ -74,6 +74,7 @@ for (const provider of providers) {
         replayEntries: 14,
         loginFailures: 14,
         initialAccessTokens: 14,
+        activityCounts: 0,
       });
       const { db } = database;
       const inTenants = { tenantId: { in: tenants } };
@@ -98,6 +99,7 @@ for (const provider of providers) {
         replayEntries: 0,
         loginFailures: 0,
         initialAccessTokens: 0,
+        activityCounts: 0,
       });
     });
 
