@@ -4,6 +4,7 @@
  * alone) and shared through one global, so the fast lane and the pages use the same pool.
  */
 
+import { type Clock, systemClock } from '@tessera/core';
 import { type AppLogger, createLogger } from '@tessera/core/node';
 import {
   createSecretBox,
@@ -13,6 +14,7 @@ import {
   type SecretBox,
   startSweeper,
 } from '@tessera/db';
+import { type ActivityRecorder, startActivityRecorder } from './activity/activity-recorder';
 import type { OpEnv } from './env';
 import { readEnv } from './env';
 import { handleOpRequest } from './http/handle-request';
@@ -26,11 +28,15 @@ import { TenantDirectory } from './tenants/tenant-directory';
 export interface OpRuntime {
   env: OpEnv;
   log: AppLogger;
+  /** Epoch seconds; the system clock unless a test injects one. */
+  clock: Clock;
   database: Database;
   secretBox: SecretBox;
   directory: TenantDirectory;
   pool: ProviderPool;
   router: Router;
+  /** Sign-ins, failed sign-ins and issued tokens, counted in memory and flushed periodically. */
+  activity: ActivityRecorder;
   /** The end-user pages: their data, CSRF tokens (keyed from the master key) and hand-off. */
   pages: InteractionPages;
   /** Keeps work that outlives its request (back-channel logout) until shutdown. */
@@ -46,6 +52,9 @@ export interface OpRuntime {
 
 export interface CreateOpRuntimeOptions {
   log?: AppLogger;
+  clock?: Clock;
+  /** How often activity counts are written; default `ACTIVITY_FLUSH_INTERVAL_MS`. */
+  activityFlushMs?: number;
 }
 
 /** How often expired codes, tokens, sessions and login failures are swept (in small batches). */
@@ -59,6 +68,7 @@ export async function createOpRuntime(
   options: CreateOpRuntimeOptions = {},
 ): Promise<OpRuntime> {
   const log = options.log ?? createLogger({ level: env.logLevel });
+  const clock = options.clock ?? systemClock;
   const masterKey = await loadMasterKey({
     value: env.masterKey,
     production: env.production,
@@ -70,8 +80,14 @@ export async function createOpRuntime(
   const sweeper = startSweeper({
     db: database.prisma,
     intervalMs: SWEEP_INTERVAL_MS,
-    clock: () => Math.floor(Date.now() / 1000),
+    clock,
     onError: (error) => log.warn('sweep failed', { error }),
+  });
+  const activity = startActivityRecorder({
+    db: database.prisma,
+    clock,
+    intervalMs: options.activityFlushMs,
+    onError: (error) => log.warn('activity flush failed', { error }),
   });
   const background = new Set<Promise<unknown>>();
   const waitUntil = (work: Promise<unknown>) => {
@@ -95,7 +111,7 @@ export async function createOpRuntime(
   const keyRotation = startKeyRotationJob({
     db: database.prisma,
     secretBox,
-    clock: () => Math.floor(Date.now() / 1000),
+    clock,
     onRotated: (rotation) => log.info('signing keys rotated on schedule', { ...rotation }),
     onError: (error) => log.warn('key rotation failed', { error }),
   });
@@ -109,11 +125,13 @@ export async function createOpRuntime(
   const runtime: OpRuntime = {
     env,
     log,
+    clock,
     database,
     secretBox,
     directory,
     pool,
     router,
+    activity,
     pages,
     waitUntil,
     async handle(request, clientAddress) {
@@ -129,6 +147,8 @@ export async function createOpRuntime(
       await sweeper.close();
       await keyRotation.close();
       await Promise.allSettled([...background]);
+      // After the requests and background work that may still count something.
+      await activity.close();
       await database.close();
     },
   };

@@ -4,6 +4,7 @@
  * `undefined` when Next should answer (pages, assets).
  */
 
+import { ENDPOINT_PATHS } from '@tessera/core';
 import type { AppLogger } from '@tessera/core/node';
 import { checkReady } from '@tessera/db';
 import { handleInteractionSubmit } from '../interaction/handle-submit';
@@ -61,7 +62,13 @@ export async function handleOpRequest(
           'This tenant is not available right now.',
         );
       }
-      if (route.kind === 'protocol') return provider.handle(request);
+      if (route.kind === 'protocol') {
+        const response = await provider.handle(request);
+        if (issuedTokens(request, response, route.issuer)) {
+          runtime.activity.record(route.tenant.id, 'token_issued');
+        }
+        return response;
+      }
       return handleInteractionSubmit({
         runtime,
         tenant: route.tenant,
@@ -77,4 +84,17 @@ export async function handleOpRequest(
     case 'next':
       return undefined;
   }
+}
+
+/**
+ * A 200 from the token endpoint issued tokens (whatever the grant); judged by status and path
+ * alone, so the body is never read. Implicit and hybrid responses are not counted (see
+ * ARCHITECTURE.md): with `form_post` their tokens are only visible in the body.
+ */
+function issuedTokens(request: Request, response: Response, issuer: string): boolean {
+  if (response.status !== 200 || request.method !== 'POST') return false;
+  return (
+    new URL(request.url).pathname ===
+    `${new URL(issuer).pathname.replace(/\/$/, '')}${ENDPOINT_PATHS.token}`
+  );
 }

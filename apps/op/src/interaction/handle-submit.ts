@@ -100,6 +100,8 @@ async function submitLogin(options: InteractionSubmitOptions, form: URLSearchPar
     limits: tenant.settings.loginLimits,
     now: () => new Date(),
   });
+  // Counted in memory only (flushed in the background): no statement is added to the request.
+  runtime.activity.record(tenant.id, result.ok ? 'sign_in' : 'sign_in_failed');
   if (!result.ok) {
     options.log.info('login refused', { reason: result.reason });
     return seeOther(`${interactionPageUrl(issuer, id, 'login')}?error=${result.reason}`);

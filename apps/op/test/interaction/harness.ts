@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hashPassword, newTenantSettings, type TenantSettings } from '@tessera/db';
 import { readEnv } from '../../src/env';
-import { createOpRuntime, type OpRuntime } from '../../src/runtime';
+import { type CreateOpRuntimeOptions, createOpRuntime, type OpRuntime } from '../../src/runtime';
 import type { InteractionView } from '../../src/ui/page-view';
 
 export const PUBLIC_URL = 'http://localhost:3999';
@@ -66,7 +66,7 @@ export interface TestOp {
   close(): Promise<void>;
 }
 
-export async function startOp(): Promise<TestOp> {
+export async function startOp(options: CreateOpRuntimeOptions = {}): Promise<TestOp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tessera-op-pages-'));
   const runtime = await createOpRuntime(
     readEnv({
@@ -75,6 +75,7 @@ export async function startOp(): Promise<TestOp> {
       TESSERA_MASTER_KEY: randomBytes(32).toString('base64'),
       LOG_LEVEL: 'silent',
     }),
+    options,
   );
   return {
     runtime,
