@@ -322,6 +322,15 @@ export const OPERATIONS: OperationCase[] = [
     prepare: tenantOnly(),
   },
 
+  // activity
+  {
+    field: 'tenantActivity',
+    access: 'tenant',
+    document:
+      'query($tenantId: ID!) { tenantActivity(tenantId: $tenantId, days: 2) { bucketSeconds totals { signIns } activeSessions } }',
+    prepare: tenantOnly(),
+  },
+
   // initial access tokens
   {
     field: 'initialAccessTokens',

@@ -4,6 +4,7 @@
  */
 import type { GraphQLSchema } from 'graphql';
 import { builder } from '../builder';
+import './activity';
 import './audit';
 import './claims';
 import './clients';
