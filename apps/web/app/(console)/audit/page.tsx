@@ -1,5 +1,5 @@
-import { PageHeader } from '../../../src/ui/components/page-header';
+import { AuditScreen } from '../../../src/ui/audit/audit-screens';
 
 export default function AuditPage() {
-  return <PageHeader title="Audit log" />;
+  return <AuditScreen />;
 }

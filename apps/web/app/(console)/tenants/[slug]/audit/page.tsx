@@ -1,0 +1,5 @@
+import { TenantAuditScreen } from '../../../../../src/ui/audit/audit-screens';
+
+export default async function TenantAuditPage() {
+  return <TenantAuditScreen />;
+}

@@ -1,0 +1,5 @@
+import { KeysScreen } from '../../../../../src/ui/keys/keys-screen';
+
+export default async function TenantKeysPage() {
+  return <KeysScreen />;
+}
