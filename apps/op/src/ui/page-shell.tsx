@@ -4,21 +4,14 @@
  * the content.
  */
 
-import type { Theme } from '@tessera/core/branding';
+import { type Theme, themeProperties } from '@tessera/core/branding';
 import type { CSSProperties, ReactNode } from 'react';
 import type { Translate } from '../i18n';
 
 export function PageShell(props: { theme: Theme; t: Translate; children: ReactNode }) {
   const { theme, t } = props;
-  const colours = {
-    '--primary': theme.primary,
-    '--on-primary': theme.onPrimary,
-    '--background': theme.background,
-    '--on-background': theme.onBackground,
-    '--link': theme.link,
-  } as CSSProperties;
   return (
-    <div className="page" style={colours}>
+    <div className="page" style={themeProperties(theme) as CSSProperties}>
       <header className="brand">
         {theme.logoUrl && (
           // biome-ignore lint/performance/noImgElement: next/image would fetch tenant and client images server-side; the browser loads them under the page's CSP.

@@ -77,3 +77,19 @@ export function relativeLuminance(color: string): number {
   };
   return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
 }
+
+/**
+ * The theme as CSS custom properties for a page's style attribute (values are validated
+ * `#rrggbb`, so they are safe there).
+ *
+ * @example <div style={themeProperties(theme)}>
+ */
+export function themeProperties(theme: Theme): Record<string, string> {
+  return {
+    '--primary': theme.primary,
+    '--on-primary': theme.onPrimary,
+    '--background': theme.background,
+    '--on-background': theme.onBackground,
+    '--link': theme.link,
+  };
+}

@@ -22,6 +22,7 @@ import {
   type ClaimType,
   type ScopeDefinitionRow,
 } from './operations';
+import { RowActions } from './row-actions';
 
 const TYPE_OPTIONS: { value: ClaimType; label: string }[] = [
   { value: 'string', label: 'String' },
@@ -116,26 +117,14 @@ export function ClaimDefinitions(props: {
                     )}
                   </td>
                   <td>
-                    <div className={styles.rowActions}>
-                      <Button
-                        className="button-small"
-                        onClick={() => startEdit(claim)}
-                        aria-label={`Edit claim ${claim.name}`}
-                      >
-                        Edit
-                      </Button>
-                      <Button
-                        variant="danger"
-                        className="button-small"
-                        onClick={() => {
-                          removing.reset();
-                          setDeleting(claim);
-                        }}
-                        aria-label={`Delete claim ${claim.name}`}
-                      >
-                        Delete
-                      </Button>
-                    </div>
+                    <RowActions
+                      label={`claim ${claim.name}`}
+                      onEdit={() => startEdit(claim)}
+                      onDelete={() => {
+                        removing.reset();
+                        setDeleting(claim);
+                      }}
+                    />
                   </td>
                 </tr>
               ))}

@@ -20,6 +20,7 @@ import {
   type ClaimDefinitionRow,
   type ScopeDefinitionRow,
 } from './operations';
+import { RowActions } from './row-actions';
 import { STANDARD_CLAIM_NAMES } from './standard';
 
 export function ScopeDefinitions(props: {
@@ -114,26 +115,14 @@ export function ScopeDefinitions(props: {
                   </td>
                   <td>{scope.description ?? <span className={styles.muted}>—</span>}</td>
                   <td>
-                    <div className={styles.rowActions}>
-                      <Button
-                        className="button-small"
-                        onClick={() => startEdit(scope)}
-                        aria-label={`Edit scope ${scope.name}`}
-                      >
-                        Edit
-                      </Button>
-                      <Button
-                        variant="danger"
-                        className="button-small"
-                        onClick={() => {
-                          removing.reset();
-                          setDeleting(scope);
-                        }}
-                        aria-label={`Delete scope ${scope.name}`}
-                      >
-                        Delete
-                      </Button>
-                    </div>
+                    <RowActions
+                      label={`scope ${scope.name}`}
+                      onEdit={() => startEdit(scope)}
+                      onDelete={() => {
+                        removing.reset();
+                        setDeleting(scope);
+                      }}
+                    />
                   </td>
                 </tr>
               ))}

@@ -5,7 +5,7 @@
  */
 import type { CSSProperties } from 'react';
 import styles from './login-preview.module.css';
-import { loginTheme } from './login-theme';
+import { loginTheme, themeProperties } from './login-theme';
 
 export function LoginPreview(props: {
   displayName: string;
@@ -14,13 +14,7 @@ export function LoginPreview(props: {
   logoUrl: string;
 }) {
   const theme = loginTheme(props.primaryColor, props.backgroundColor);
-  const colours = {
-    '--primary': theme.primary,
-    '--on-primary': theme.onPrimary,
-    '--background': theme.background,
-    '--on-background': theme.onBackground,
-    '--link': theme.link,
-  } as CSSProperties;
+  const colours = themeProperties(theme) as CSSProperties;
   const showLogo = /^(https:|data:image\/)/.test(props.logoUrl);
   return (
     <figure className={styles.frame} aria-label="Login page preview">

@@ -5,7 +5,7 @@
  */
 import { type Theme, themeFor } from '@tessera/core/branding';
 
-export { DEFAULT_BACKGROUND, DEFAULT_PRIMARY } from '@tessera/core/branding';
+export { DEFAULT_BACKGROUND, DEFAULT_PRIMARY, themeProperties } from '@tessera/core/branding';
 
 export const COLOR_PATTERN = /^#[0-9a-f]{6}$/i;
 
