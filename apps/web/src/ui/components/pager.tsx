@@ -1,10 +1,10 @@
 'use client';
 /**
  * Cursor pagination over the API's connections (`first`/`after`, `pageInfo`): Next follows
- * `endCursor`, Previous pops back. `usePager` resets to the first page when `resetKey` (the
+ * `endCursor`, Previous pops back. `usePager` is back on the first page when `resetKey` (the
  * search text, say) changes.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 
 export interface Pager {
   after: string | undefined;
@@ -14,16 +14,21 @@ export interface Pager {
 }
 
 export function usePager(resetKey: string): Pager {
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: resetting is the point of the key.
-  useEffect(() => setCursors([undefined]), [resetKey]);
+  // Cursors belong to the key they were followed under; a new key starts at page 1 in the same
+  // render, so no request goes out with a cursor of the previous search.
+  const [state, setState] = useState<{ key: string; cursors: (string | undefined)[] }>({
+    key: resetKey,
+    cursors: [undefined],
+  });
+  const cursors = state.key === resetKey ? state.cursors : [undefined];
   return {
     after: cursors[cursors.length - 1],
     page: cursors.length,
     next: (endCursor) => {
-      if (endCursor) setCursors((current) => [...current, endCursor]);
+      if (endCursor) setState({ key: resetKey, cursors: [...cursors, endCursor] });
     },
-    previous: () => setCursors((current) => (current.length > 1 ? current.slice(0, -1) : current)),
+    previous: () =>
+      setState({ key: resetKey, cursors: cursors.length > 1 ? cursors.slice(0, -1) : cursors }),
   };
 }
 

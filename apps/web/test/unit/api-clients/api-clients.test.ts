@@ -165,16 +165,17 @@ for (const database of UNIT_DATABASES) {
     it('is for platform operators only', async () => {
       const admin = tenantAdmin(acmeId);
       for (const call of [
-        createApiClient({
-          deps: unit.deps,
-          principal: admin,
-          name: 'mine',
-          roles: [{ role: 'tenant_admin', tenantId: acmeId }],
-        }),
-        listApiClients({ deps: unit.deps, principal: admin }),
-        deleteApiClient({ deps: unit.deps, principal: admin, clientId: 'anything' }),
+        () =>
+          createApiClient({
+            deps: unit.deps,
+            principal: admin,
+            name: 'mine',
+            roles: [{ role: 'tenant_admin', tenantId: acmeId }],
+          }),
+        () => listApiClients({ deps: unit.deps, principal: admin }),
+        () => deleteApiClient({ deps: unit.deps, principal: admin, clientId: 'anything' }),
       ]) {
-        expect((await appErrorOf(call)).code).toBe('FORBIDDEN');
+        expect((await appErrorOf(call())).code).toBe('FORBIDDEN');
       }
     });
 

@@ -207,21 +207,24 @@ for (const database of UNIT_DATABASES) {
     it('answers NOT_FOUND for a missing definition and leaves the version alone', async () => {
       const tenant = await newTenant();
       const before = await configVersion(tenant.id);
+      // One call at a time: a second call started early would reject unobserved.
       for (const call of [
-        deleteClaimDefinition({
-          deps: unit.deps,
-          principal: operator(),
-          tenantId: tenant.id,
-          name: 'x',
-        }),
-        deleteScopeDefinition({
-          deps: unit.deps,
-          principal: operator(),
-          tenantId: tenant.id,
-          name: 'x',
-        }),
+        () =>
+          deleteClaimDefinition({
+            deps: unit.deps,
+            principal: operator(),
+            tenantId: tenant.id,
+            name: 'x',
+          }),
+        () =>
+          deleteScopeDefinition({
+            deps: unit.deps,
+            principal: operator(),
+            tenantId: tenant.id,
+            name: 'x',
+          }),
       ]) {
-        expect((await appErrorOf(call)).code).toBe('NOT_FOUND');
+        expect((await appErrorOf(call())).code).toBe('NOT_FOUND');
       }
       expect(await configVersion(tenant.id)).toBe(before);
     });

@@ -197,15 +197,16 @@ for (const database of UNIT_DATABASES) {
 
     it('is for platform operators only', async () => {
       for (const call of [
-        createOperator({
-          deps: unit.deps,
-          principal: tenantAdmin(acmeId),
-          email: 'z@example.com',
-          tenantIds: [acmeId],
-        }),
-        listOperators({ deps: unit.deps, principal: tenantAdmin(acmeId) }),
+        () =>
+          createOperator({
+            deps: unit.deps,
+            principal: tenantAdmin(acmeId),
+            email: 'z@example.com',
+            tenantIds: [acmeId],
+          }),
+        () => listOperators({ deps: unit.deps, principal: tenantAdmin(acmeId) }),
       ]) {
-        expect((await appErrorOf(call)).code).toBe('FORBIDDEN');
+        expect((await appErrorOf(call())).code).toBe('FORBIDDEN');
       }
     });
 
