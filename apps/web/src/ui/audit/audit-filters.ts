@@ -43,9 +43,16 @@ export function apiFilterOf(values: FilterValues, tenantId: string | undefined):
   if (values.objectType) filter.objectType = values.objectType;
   if (values.objectId) filter.objectId = values.objectId;
   if (values.actorId) filter.actorId = values.actorId;
-  if (DATE.test(values.from)) filter.from = new Date(`${values.from}T00:00:00.000Z`).toISOString();
-  if (DATE.test(values.to)) {
-    filter.to = new Date(Date.parse(`${values.to}T00:00:00.000Z`) + DAY_MS).toISOString();
-  }
+  const from = startOfDay(values.from);
+  if (from !== undefined) filter.from = new Date(from).toISOString();
+  const to = startOfDay(values.to);
+  if (to !== undefined) filter.to = new Date(to + DAY_MS).toISOString();
   return filter;
+}
+
+/** Epoch ms of a real calendar day `YYYY-MM-DD` (UTC); undefined for 2026-13-01 or 2026-02-30. */
+function startOfDay(value: string): number | undefined {
+  if (!DATE.test(value)) return undefined;
+  const ms = Date.parse(`${value}T00:00:00.000Z`);
+  return Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== value ? undefined : ms;
 }

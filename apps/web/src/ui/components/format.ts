@@ -8,8 +8,9 @@ const DATE_TIME = new Intl.DateTimeFormat('en-GB', {
 
 /** `28 Nov 2026, 12:00 UTC`; empty for null. */
 export function formatDateTime(value: string | null | undefined): string {
-  if (!value) return '';
-  return `${DATE_TIME.format(new Date(value))} UTC`;
+  const date = value ? new Date(value) : undefined;
+  if (!date || Number.isNaN(date.getTime())) return '';
+  return `${DATE_TIME.format(date)} UTC`;
 }
 
 const UNITS: readonly [number, string][] = [
@@ -19,10 +20,10 @@ const UNITS: readonly [number, string][] = [
   [1, 'second'],
 ];
 
-/** `3600` → `1 hour`, `90` → `1 minute 30 seconds`; null → `never`. */
+/** `3600` → `1 hour`, `90` → `1 minute 30 seconds`; null → `never`; under one second as is. */
 export function formatDuration(seconds: number | null | undefined): string {
   if (seconds === null || seconds === undefined) return 'never';
-  if (seconds === 0) return '0 seconds';
+  if (seconds < 1) return `${seconds} seconds`;
   const parts: string[] = [];
   let rest = seconds;
   for (const [size, unit] of UNITS) {

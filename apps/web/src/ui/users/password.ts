@@ -1,5 +1,5 @@
 /**
- * Strong random passwords for people to copy: 20 characters from letters and digits (about 119
+ * Strong random passwords for people to copy: 20 characters from letters and digits (about 117
  * bits), drawn with rejection sampling so every character is equally likely.
  */
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
