@@ -64,7 +64,7 @@ export async function handleOpRequest(
       }
       if (route.kind === 'protocol') {
         const response = await provider.handle(request);
-        if (issuedTokens(request, response, route.issuer)) {
+        if (issuedTokens(request, response, route.endpoint)) {
           runtime.activity.record(route.tenant.id, 'token_issued');
         }
         return response;
@@ -87,14 +87,10 @@ export async function handleOpRequest(
 }
 
 /**
- * A 200 from the token endpoint issued tokens (whatever the grant); judged by status and path
- * alone, so the body is never read. Implicit and hybrid responses are not counted (see
+ * A 200 from the token endpoint issued tokens (whatever the grant); judged by status and the
+ * routed endpoint alone, so the body is never read. Implicit and hybrid responses are not counted (see
  * ARCHITECTURE.md): with `form_post` their tokens are only visible in the body.
  */
-function issuedTokens(request: Request, response: Response, issuer: string): boolean {
-  if (response.status !== 200 || request.method !== 'POST') return false;
-  return (
-    new URL(request.url).pathname ===
-    `${new URL(issuer).pathname.replace(/\/$/, '')}${ENDPOINT_PATHS.token}`
-  );
+function issuedTokens(request: Request, response: Response, endpoint: string): boolean {
+  return response.status === 200 && request.method === 'POST' && endpoint === ENDPOINT_PATHS.token;
 }

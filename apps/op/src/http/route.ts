@@ -20,7 +20,8 @@ export type OpRoute =
   | { kind: 'next' }
   | { kind: 'unknown-tenant' }
   | { kind: 'unavailable-tenant'; tenant: TenantEntry }
-  | { kind: 'protocol'; tenant: TenantEntry; issuer: string }
+  /** `endpoint`: the path below the issuer (`/token`, `/register/{id}`). */
+  | { kind: 'protocol'; tenant: TenantEntry; issuer: string; endpoint: string }
   | { kind: 'interaction'; tenant: TenantEntry; issuer: string; interactionId: string }
   /** A tenant page; `path` is the path Next must see (`/{slug}/...`, also on custom domains). */
   | { kind: 'page'; tenant: TenantEntry; issuer: string; path: string };
@@ -85,7 +86,7 @@ function tenantRoute(
 ): OpRoute {
   if (tenant.status !== 'active') return { kind: 'unavailable-tenant', tenant };
   if (PROTOCOL_PATHS.has(rest) || rest.startsWith(REGISTRATION_PREFIX)) {
-    return { kind: 'protocol', tenant, issuer };
+    return { kind: 'protocol', tenant, issuer, endpoint: rest };
   }
   const submit = method === 'POST' ? INTERACTION_SUBMIT.exec(rest) : null;
   if (submit) return { kind: 'interaction', tenant, issuer, interactionId: submit[1] as string };

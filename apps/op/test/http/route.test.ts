@@ -56,6 +56,7 @@ describe('request routing', () => {
         kind: 'protocol',
         issuer: 'https://op.example.com/acme',
         tenant: { slug: 'acme' },
+        endpoint: path,
       });
     }
   });
@@ -96,6 +97,7 @@ describe('request routing', () => {
     expect(await get('/jwks', 'id.acme.test')).toMatchObject({
       kind: 'protocol',
       issuer: 'https://id.acme.test',
+      endpoint: '/jwks',
     });
     expect(await get('/interaction/x/login', 'ID.ACME.TEST')).toMatchObject({
       kind: 'page',
