@@ -6,15 +6,19 @@
  * them up atomically.
  */
 import type { Clock } from '@tessera/core';
-import { type ActivityIncrement, type ActivityKind, type Db, recordActivity } from '@tessera/db';
+import {
+  type ActivityIncrement,
+  type ActivityKind,
+  type Db,
+  recordActivity,
+  startOfHour,
+} from '@tessera/db';
 
 /**
  * How often totals are written: a chart is at most this stale, and a crash (no shutdown flush)
  * loses at most this much; one statement per interval per instance costs nothing.
  */
 export const ACTIVITY_FLUSH_INTERVAL_MS = 5_000;
-
-const HOUR_SECONDS = 3_600;
 
 export interface ActivityRecorder {
   /** Counts one event of `tenantId` at `at` (epoch seconds; default: the recorder's clock). */
@@ -43,11 +47,11 @@ export function startActivityRecorder(options: StartActivityRecorderOptions): Ac
   let pending = new Map<string, ActivityIncrement>();
   let running: Promise<void> | undefined;
 
-  const add = (tenantId: string, hourSeconds: number, kind: ActivityKind, count: number) => {
-    const key = `${tenantId}\u0000${hourSeconds}\u0000${kind}`;
+  const add = (tenantId: string, hour: Date, kind: ActivityKind, count: number) => {
+    const key = `${tenantId}\u0000${hour.getTime()}\u0000${kind}`;
     const counter = pending.get(key);
     if (counter) counter.count += count;
-    else pending.set(key, { tenantId, hour: new Date(hourSeconds * 1000), kind, count });
+    else pending.set(key, { tenantId, hour, kind, count });
   };
 
   const write = async () => {
@@ -60,7 +64,7 @@ export function startActivityRecorder(options: StartActivityRecorderOptions): Ac
       // Put the counts back: the next flush retries them (the map stays small, one entry per
       // tenant, hour and kind).
       for (const row of batch.values()) {
-        add(row.tenantId, row.hour.getTime() / 1000, row.kind, row.count);
+        add(row.tenantId, row.hour, row.kind, row.count);
       }
       options.onError?.(error);
     }
@@ -82,7 +86,7 @@ export function startActivityRecorder(options: StartActivityRecorderOptions): Ac
 
   return {
     record(tenantId, kind, at = options.clock()) {
-      add(tenantId, Math.floor(at / HOUR_SECONDS) * HOUR_SECONDS, kind, 1);
+      add(tenantId, startOfHour(new Date(at * 1000)), kind, 1);
     },
     flush,
     async close() {
