@@ -41,27 +41,25 @@ export function ClientEditForm(props: {
 
   const apiError = error instanceof ApiError ? error : undefined;
   return (
-    <>
-      <Section title="Settings" description="Registration metadata (RFC 7591, OIDC Registration).">
-        <form className="form" onSubmit={submit} noValidate aria-label="Client settings">
-          <ErrorNotice error={error} listFieldErrors />
-          <MetadataFields draft={draft} onChange={setDraft} error={apiError} />
-          <div className="form-actions">
-            <Button type="submit" variant="primary" pending={pending}>
-              Save changes
-            </Button>
-            <Button variant="ghost" onClick={() => setDraft(draftFromMetadata(client.metadata))}>
-              Reset
-            </Button>
-          </div>
-        </form>
-        <details className={styles.metadata}>
-          <summary>All metadata (JSON, read-only)</summary>
-          <pre className={styles.json} data-testid="client-metadata-json">
-            {JSON.stringify(client.metadata, null, 2)}
-          </pre>
-        </details>
-      </Section>
-    </>
+    <Section title="Settings" description="Registration metadata (RFC 7591, OIDC Registration).">
+      <form className="form" onSubmit={submit} noValidate aria-label="Client settings">
+        <ErrorNotice error={error} listFieldErrors />
+        <MetadataFields draft={draft} onChange={setDraft} error={apiError} />
+        <div className="form-actions">
+          <Button type="submit" variant="primary" pending={pending}>
+            Save changes
+          </Button>
+          <Button variant="ghost" onClick={() => setDraft(draftFromMetadata(client.metadata))}>
+            Reset
+          </Button>
+        </div>
+      </form>
+      <details className={styles.metadata}>
+        <summary>All metadata (JSON, read-only)</summary>
+        <pre className={styles.json} data-testid="client-metadata-json">
+          {JSON.stringify(client.metadata, null, 2)}
+        </pre>
+      </details>
+    </Section>
   );
 }

@@ -20,10 +20,26 @@ export class ApiError extends Error {
 
   /** The message of the first field error at `path` or below it (`settings.protocol`). */
   fieldError(path: string): string | undefined {
-    return this.fieldErrors.find(
-      (error) => error.path === path || error.path.startsWith(`${path}.`),
-    )?.message;
+    return this.fieldErrors.find((error) => isAtOrBelow(error.path, path))?.message;
   }
+}
+
+function isAtOrBelow(path: string, prefix: string): boolean {
+  return path === prefix || path.startsWith(`${prefix}.`);
+}
+
+/**
+ * The error for the notice above a form: none when it is a validation error whose every field
+ * error lies at or below one of `shown` (the form's fields show those inline), else `error`.
+ */
+export function errorForNotice(error: unknown, shown: readonly string[]): unknown {
+  const allShown =
+    error instanceof ApiError &&
+    error.fieldErrors.length > 0 &&
+    error.fieldErrors.every((fieldError) =>
+      shown.some((path) => isAtOrBelow(fieldError.path, path)),
+    );
+  return allShown ? undefined : error;
 }
 
 /** Network failures and non-GraphQL answers, so every caller handles one error type. */

@@ -9,7 +9,7 @@ import { Button } from '../components/button';
 import { TextField } from '../components/field';
 import { ErrorNotice } from '../components/notices';
 import { useToast } from '../components/toast';
-import { ApiError } from '../graphql/api-error';
+import { ApiError, errorForNotice } from '../graphql/api-error';
 import { useMutation } from '../graphql/hooks';
 import styles from './keys.module.css';
 import { KEYS_SET_SCHEDULE, type KeyRotationSchedule } from './operations';
@@ -43,13 +43,7 @@ export function ScheduleForm(props: {
     toast.success(scheduled ? 'Rotation schedule saved' : 'Keys now rotate on request only');
   };
   const apiError = error instanceof ApiError ? error : undefined;
-  const shown = ['schedule.intervalDays', 'schedule.overlapDays'];
-  const unshown =
-    apiError &&
-    apiError.fieldErrors.length > 0 &&
-    apiError.fieldErrors.every((one) => shown.includes(one.path))
-      ? undefined
-      : error;
+  const unshown = errorForNotice(error, ['schedule.intervalDays', 'schedule.overlapDays']);
   return (
     <form className="form" onSubmit={submit} aria-label="Rotation schedule">
       <fieldset className={styles.modes}>

@@ -5,7 +5,7 @@
  */
 import { useCallback } from 'react';
 import { useToast } from '../components/toast';
-import { ApiError } from '../graphql/api-error';
+import { ApiError, errorForNotice } from '../graphql/api-error';
 import { useMutation } from '../graphql/hooks';
 import { type SettingsPatch, TENANTS_UPDATE_SETTINGS, type TenantSettings } from './operations';
 
@@ -40,17 +40,7 @@ export function useSettingsSave(
     (path: string) => (error instanceof ApiError ? error.fieldError(path) : undefined),
     [error],
   );
-  const noticeError = useCallback(
-    (prefix: string) =>
-      error instanceof ApiError &&
-      error.fieldErrors.length > 0 &&
-      error.fieldErrors.every(
-        (fieldError) => fieldError.path === prefix || fieldError.path.startsWith(`${prefix}.`),
-      )
-        ? undefined
-        : error,
-    [error],
-  );
+  const noticeError = useCallback((prefix: string) => errorForNotice(error, [prefix]), [error]);
   return { save, pending, error, fieldError, noticeError };
 }
 
