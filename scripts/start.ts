@@ -17,7 +17,8 @@ const env: NodeJS.ProcessEnv = {
   OP_PUBLIC_URL: process.env.OP_PUBLIC_URL ?? `http://localhost:${opPort}`,
 };
 const opUrl = `http://127.0.0.1:${opPort}`;
-/** How long the OP may take to migrate, seed and listen before the start is given up. */
+const webPort = process.env.WEB_PORT ?? '3001';
+/** How long each app may take to migrate, seed and listen before the start is given up. */
 const OP_START_TIMEOUT_MS = 120_000;
 
 console.log('Building what is missing (turbo run build)...');
@@ -57,19 +58,29 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-run('apps/op/server.ts');
-const deadline = Date.now() + OP_START_TIMEOUT_MS;
-while (
-  !(await fetch(`${opUrl}/healthz`).then(
-    (r) => r.ok,
-    () => false,
-  ))
-) {
-  if (Date.now() > deadline) {
-    console.error(`apps/op did not answer ${opUrl}/healthz within ${OP_START_TIMEOUT_MS / 1000} s`);
-    for (const child of children) child.kill('SIGTERM');
-    process.exit(1);
+/** Waits until `url` answers 200, or gives the platform up after `OP_START_TIMEOUT_MS`. */
+async function waitFor(name: string, url: string): Promise<void> {
+  const deadline = Date.now() + OP_START_TIMEOUT_MS;
+  while (
+    !(await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
+    if (Date.now() > deadline) {
+      console.error(`${name} did not answer ${url} within ${OP_START_TIMEOUT_MS / 1000} s`);
+      for (const child of children) child.kill('SIGTERM');
+      process.exit(1);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  await new Promise((resolve) => setTimeout(resolve, 250));
 }
+
+run('apps/op/server.ts');
+await waitFor('apps/op', `${opUrl}/healthz`);
 run('apps/web/server.ts');
+await waitFor('apps/web', `http://127.0.0.1:${webPort}/healthz`);
+console.log(
+  `\nTessera console: ${process.env.WEB_PUBLIC_URL ?? `http://localhost:${webPort}`}\n` +
+    "  sign in as the admin tenant's operator (login admin, the one-time password printed at first start)\n",
+);
